@@ -1,0 +1,58 @@
+# Myelin: `make run` starts a dev chain, `make test` runs every test. Both install what they
+# need first (scripts/setup.sh). Build output goes to $CARGO_TARGET_DIR, by default outside the
+# work tree.
+SHELL := /bin/bash
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/myelin/target
+NODE := $(CARGO_TARGET_DIR)/release/myelin-node
+CARGO := cargo
+E2E := tests/e2e
+
+.PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
+	chain-specs bench-node clean
+
+help:
+	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
+	@echo "make test         set up, build, and run every test (Rust and polkadot.js e2e)"
+	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
+	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
+	@echo "make fmt | clippy formatting and lints"
+
+setup:
+	@scripts/setup.sh
+
+# One cargo profile (release) for the build and the tests, so dependencies compile once.
+build: setup
+	$(CARGO) build --release --workspace --locked
+
+run: build
+	$(NODE) --dev --rpc-port 9944
+
+test: build fmt-check test-rust test-e2e
+
+test-rust:
+	$(CARGO) test --release --workspace --locked
+
+e2e-deps:
+	cd $(E2E) && npm ci --no-audit --no-fund
+
+test-e2e: e2e-deps
+	cd $(E2E) && MYELIN_NODE=$(NODE) npm test
+
+fmt:
+	$(CARGO) fmt --all
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --release --workspace --all-targets --locked -- -D warnings
+
+chain-specs: build
+	$(NODE) export-chain-spec --chain local > chain-specs/local.json
+	$(NODE) export-chain-spec --chain local --raw > chain-specs/local-raw.json
+
+bench-node: build e2e-deps
+	cd $(E2E) && MYELIN_NODE=$(NODE) npm run --silent bench:node
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,47 @@
+//! The built-in chain specifications: `dev` and `local`.
+//!
+//! Both are built from the same Wasm runtime and differ only in the genesis preset they
+//! select (`development` or `local_testnet`); the preset sets the slot duration.
+
+use myelin_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
+use sc_service::{ChainType, Properties};
+
+/// A Myelin chain specification.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+fn wasm() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| {
+		"the Wasm runtime was not built (was SKIP_WASM_BUILD set?); rebuild without it".into()
+	})
+}
+
+/// Token symbol, decimals and SS58 prefix, shown by polkadot.js and other wallets.
+fn properties() -> Properties {
+	let mut p = Properties::new();
+	p.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
+	p.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
+	p.insert("ss58Format".into(), SS58_PREFIX.into());
+	p
+}
+
+/// `--dev`: one authority (Alice), 250 ms blocks.
+pub fn development() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Myelin Development")
+		.with_id("myelin_dev")
+		.with_chain_type(ChainType::Development)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.build())
+}
+
+/// `--chain local`: Alice and Bob authorities, 6 s blocks.
+pub fn local_testnet() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Myelin Local Testnet")
+		.with_id("myelin_local_testnet")
+		.with_chain_type(ChainType::Local)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.build())
+}

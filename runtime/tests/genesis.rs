@@ -1,0 +1,97 @@
+//! The genesis presets build a valid state: authorities, endowments, sudo, slot duration.
+
+use frame_support::traits::{fungible::Inspect, Get};
+use myelin_runtime::{
+	genesis_config_presets::{self, ENDOWMENT},
+	AccountId, Balances, BuildStorage, Runtime, RuntimeGenesisConfig, MYL,
+};
+use serde_json::Value;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+
+/// Applies a genesis patch on top of the default config, as the node's chain-spec builder does.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn externalities(patch: Value) -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	config.build_storage().unwrap().into()
+}
+
+fn dev_accounts() -> Vec<AccountId> {
+	use Sr25519Keyring::*;
+	[Alice, Bob, Charlie, Dave, Eve, Ferdie].iter().map(|k| k.to_account_id()).collect()
+}
+
+#[test]
+fn presets_are_listed_and_served() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(
+		names,
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
+	for name in &names {
+		let bytes = genesis_config_presets::get_preset(name).expect("listed preset exists");
+		let _: Value = serde_json::from_slice(&bytes).expect("preset is JSON");
+	}
+	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
+}
+
+#[test]
+fn development_runs_250ms_slots_with_alice() {
+	externalities(genesis_config_presets::development()).execute_with(|| {
+		assert_eq!(pallet_aura::Pallet::<Runtime>::slot_duration(), 250);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 125);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+	});
+}
+
+#[test]
+fn local_testnet_runs_6s_slots_with_alice_and_bob() {
+	externalities(genesis_config_presets::local_testnet()).execute_with(|| {
+		assert_eq!(pallet_aura::Pallet::<Runtime>::slot_duration(), 6_000);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 3_000);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+		assert_eq!(grandpa.len(), 2);
+		assert!(grandpa.iter().all(|(_, weight)| *weight == 1));
+	});
+}
+
+#[test]
+fn a_genesis_without_slot_duration_uses_6s() {
+	externalities(serde_json::json!({})).execute_with(|| {
+		assert_eq!(pallet_aura::Pallet::<Runtime>::slot_duration(), 6_000);
+	});
+}
+
+#[test]
+#[should_panic(expected = "slotDuration must be an even number")]
+fn an_odd_slot_duration_is_refused() {
+	externalities(serde_json::json!({ "blockTime": { "slotDuration": 251 } }));
+}
+
+#[test]
+fn alice_to_ferdie_hold_one_million_myl_each() {
+	assert_eq!(ENDOWMENT, 1_000_000 * MYL);
+	for patch in [genesis_config_presets::development(), genesis_config_presets::local_testnet()] {
+		externalities(patch).execute_with(|| {
+			for who in dev_accounts() {
+				assert_eq!(Balances::balance(&who), ENDOWMENT);
+			}
+			assert_eq!(Balances::total_issuance(), 6 * ENDOWMENT);
+		});
+	}
+}

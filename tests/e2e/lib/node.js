@@ -1,0 +1,147 @@
+// Starts a `myelin-node --dev` on free loopback ports with a temporary base path, waits until
+// its JSON-RPC answers and it has authored a block, and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The node binary: $MYELIN_NODE, else $CARGO_TARGET_DIR/release/myelin-node. */
+export function nodeBinary() {
+  if (process.env.MYELIN_NODE) return resolve(process.env.MYELIN_NODE);
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'myelin', 'target');
+  const bin = join(target, 'release', 'myelin-node');
+  if (!existsSync(bin)) {
+    throw new Error(`myelin-node not found at ${bin}: run \`make build\` or set MYELIN_NODE`);
+  }
+  return bin;
+}
+
+/** A TCP port on 127.0.0.1 that nobody listens on right now. */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function rpcAnswers(port) {
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'chain_getHeader', params: [] }),
+    });
+    if (!r.ok) return null;
+    const body = await r.json();
+    return body.result ? parseInt(body.result.number, 16) : null;
+  } catch {
+    return null;
+  }
+}
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts a dev node. Resolves once RPC answers and block `minBlock` exists.
+ * Returns { api, wsUrl, rpcPort, promPort, pid, readyMs, stop, log }: `readyMs` is the time from
+ * spawn until block `minBlock` was seen. `stop()` always kills the node and removes
+ * its base path; call it from `after()`.
+ */
+export async function startDevNode({
+  minBlock = 1,
+  timeoutMs = 120_000,
+  pollMs = 100,
+  extraArgs = [],
+} = {}) {
+  const basePath = mkdtempSync(join(tmpdir(), 'myelin-e2e-'));
+  const [rpcPort, p2pPort, promPort] = [await freePort(), await freePort(), await freePort()];
+  const args = [
+    '--dev',
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--prometheus-port', String(promPort),
+    '--no-mdns',
+    '--no-telemetry',
+    ...extraArgs,
+  ];
+  const startedAt = performance.now();
+  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (d) => {
+    log = (log + d.toString()).slice(-20_000);
+  });
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+
+  let api = null;
+  const stop = async () => {
+    if (api) await api.disconnect().catch(() => {});
+    if (exited === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(timer);
+    }
+    rmSync(basePath, { recursive: true, force: true });
+  };
+  process.once('exit', () => child.kill('SIGKILL'));
+
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (exited) throw new Error(`myelin-node exited early (${JSON.stringify(exited)}):\n${log}`);
+      if (Date.now() > deadline) throw new Error(`myelin-node not ready after ${timeoutMs} ms:\n${log}`);
+      const best = await rpcAnswers(rpcPort);
+      if (best !== null && best >= minBlock) break;
+      await delay(pollMs); // polling interval of the readiness check, not a readiness guess
+    }
+    const readyMs = performance.now() - startedAt;
+    const wsUrl = `ws://127.0.0.1:${rpcPort}`;
+    api = await ApiPromise.create({ provider: new WsProvider(wsUrl), noInitWarn: true });
+    return { api, wsUrl, rpcPort, promPort, pid: child.pid, readyMs, stop, log: () => log };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Resolves with the events of `tx` once it is finalized; rejects on a dispatch error. */
+export function sendAndFinalize(api, tx, signer) {
+  return new Promise((res, rej) => {
+    let unsub = null;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        if (unsub) unsub();
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          rej(new Error(`${section}.${name}`));
+        } else {
+          rej(new Error(dispatchError.toString()));
+        }
+        return;
+      }
+      if (status.isFinalized) {
+        if (unsub) unsub();
+        res({ blockHash: status.asFinalized, events });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        if (unsub) unsub();
+        rej(new Error(`transaction ${status.type}`));
+      }
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch(rej);
+  });
+}
