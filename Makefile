@@ -6,13 +6,16 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/myelin/target
 NODE := $(CARGO_TARGET_DIR)/release/myelin-node
 CARGO := cargo
 E2E := tests/e2e
+ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
-	chain-specs bench-node clean
+	chain-specs bench-node clean zombienet zombienet-deps zombienet-spawn
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
 	@echo "make test         set up, build, and run every test (Rust and polkadot.js e2e)"
+	@echo "make zombienet    run the 4-validator zombienet tests (zombienet/*.zndsl)"
+	@echo "make zombienet-spawn  start the 4-validator network and leave it running"
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
 	@echo "make fmt | clippy formatting and lints"
@@ -27,7 +30,7 @@ build: setup
 run: build
 	$(NODE) --dev --rpc-port 9944
 
-test: build fmt-check test-rust test-e2e
+test: build fmt-check test-rust test-e2e zombienet
 
 test-rust:
 	$(CARGO) test --release --workspace --locked
@@ -37,6 +40,19 @@ e2e-deps:
 
 test-e2e: e2e-deps
 	cd $(E2E) && MYELIN_NODE=$(NODE) npm test
+
+zombienet-deps:
+	cd $(ZN) && npm ci --no-audit --no-fund
+
+# Each .zndsl file spawns its own network of local processes (native provider) on loopback.
+zombienet: build zombienet-deps
+	cd $(ZN) && for t in *.zndsl; do \
+		echo "== zombienet $$t"; \
+		PATH="$(CARGO_TARGET_DIR)/release:$$PATH" npx zombienet --provider native test "$$t" || exit 1; \
+	done
+
+zombienet-spawn: build zombienet-deps
+	cd $(ZN) && PATH="$(CARGO_TARGET_DIR)/release:$$PATH" npx zombienet --provider native spawn local-4.toml
 
 fmt:
 	$(CARGO) fmt --all
