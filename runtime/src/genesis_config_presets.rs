@@ -2,7 +2,7 @@
 //! (`--chain local`, the base of the zombienet networks).
 
 use crate::{
-	AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SudoConfig,
+	AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SubnetsConfig, SudoConfig,
 	DEFAULT_SLOT_DURATION_MS, DEV_SLOT_DURATION_MS, MYL,
 };
 use alloc::{vec, vec::Vec};
@@ -36,15 +36,28 @@ fn authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(sr.public().into(), ed.public().into())
 }
 
-/// A genesis patch: authorities, endowments, sudo key and slot duration.
+/// What differs between the chains besides authorities: block time and subnet economics.
+struct ChainParams {
+	slot_duration_ms: u64,
+	/// The lowest subnet lock (`register_network`).
+	network_min_lock: u128,
+	/// The tempo of new subnets.
+	default_tempo: u16,
+}
+
+/// A genesis patch: authorities, endowments, sudo key and chain parameters.
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	sudo: AccountId,
-	slot_duration_ms: u64,
+	params: ChainParams,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		block_time: BlockTimeConfig { slot_duration: slot_duration_ms },
+		block_time: BlockTimeConfig { slot_duration: params.slot_duration_ms },
+		subnets: SubnetsConfig {
+			network_min_lock: params.network_min_lock,
+			default_tempo: params.default_tempo,
+		},
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -58,17 +71,23 @@ fn genesis(
 	})
 }
 
-/// `development`: Alice is the only authority and sudo; 250 ms blocks.
+/// `development`: Alice is the only authority and sudo; 250 ms blocks; subnets lock 1 MYL
+/// and run an epoch every 10 blocks.
 pub fn development() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
-		DEV_SLOT_DURATION_MS,
+		ChainParams {
+			slot_duration_ms: DEV_SLOT_DURATION_MS,
+			network_min_lock: MYL,
+			default_tempo: 10,
+		},
 	)
 }
 
-/// `local_testnet`: Alice and Bob are authorities, Alice is sudo; 6 s blocks.
+/// `local_testnet`: Alice and Bob are authorities, Alice is sudo; 6 s blocks; the spec's
+/// subnet defaults (100 MYL minimum lock, tempo 360).
 pub fn local_testnet() -> Value {
 	genesis(
 		vec![
@@ -77,7 +96,11 @@ pub fn local_testnet() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
-		DEFAULT_SLOT_DURATION_MS,
+		ChainParams {
+			slot_duration_ms: DEFAULT_SLOT_DURATION_MS,
+			network_min_lock: 100 * MYL,
+			default_tempo: 360,
+		},
 	)
 }
 

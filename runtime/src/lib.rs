@@ -1,7 +1,8 @@
 //! # Myelin runtime
 //!
 //! The state machine of the Myelin chain. FRAME pallets `System`, `Timestamp`, `Aura`,
-//! `Grandpa`, `Balances`, `TransactionPayment`, `Sudo` and `Utility`, plus `BlockTime`, a
+//! `Grandpa`, `Balances`, `TransactionPayment`, `Sudo` and `Utility`; Myelin's `Subnets`
+//! (subnets, neurons, hyperparameters, endpoints); and `BlockTime`, a
 //! one-value pallet that lets each chain spec choose its slot duration from the same Wasm
 //! blob (250 ms for `--dev`, 6 s for `--chain local`).
 //!
@@ -190,4 +191,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(10)]
+	pub type Subnets = pallet_subnets;
 }

@@ -95,3 +95,18 @@ fn alice_to_ferdie_hold_one_million_myl_each() {
 		});
 	}
 }
+
+#[test]
+fn subnets_genesis_differs_per_chain() {
+	use pallet_subnets::{DefaultTempo, NetworkMinLock};
+	externalities(genesis_config_presets::development()).execute_with(|| {
+		assert_eq!(NetworkMinLock::<Runtime>::get(), MYL);
+		assert_eq!(DefaultTempo::<Runtime>::get(), 10);
+		assert_eq!(pallet_subnets::Pallet::<Runtime>::network_lock_cost(), MYL);
+		assert_eq!(pallet_subnets::Pallet::<Runtime>::do_try_state(), Ok(()));
+	});
+	externalities(genesis_config_presets::local_testnet()).execute_with(|| {
+		assert_eq!(NetworkMinLock::<Runtime>::get(), 100 * MYL);
+		assert_eq!(DefaultTempo::<Runtime>::get(), 360);
+	});
+}

@@ -1,0 +1,168 @@
+//! Benchmarks of the subnets pallet (frame_benchmarking v2), each in its worst case.
+
+#![cfg(feature = "runtime-benchmarks")]
+
+use super::*;
+use crate::Pallet as Subnets;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::Mutate;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::{traits::Zero, SaturatedConversion};
+
+const SEED: u32 = 0;
+
+/// An account holding a billion MYL.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, (1_000_000_000 * MYL).saturated_into());
+	who
+}
+
+/// A URL of the largest accepted size.
+fn longest_url() -> Vec<u8> {
+	let mut url = b"https://".to_vec();
+	url.resize(MAX_URL_LEN as usize, b'a');
+	url
+}
+
+/// Move to a block where every decaying value has moved a little.
+fn set_block<T: Config>(block: u32) {
+	frame_system::Pallet::<T>::set_block_number(BlockNumberFor::<T>::from(block));
+}
+
+/// A subnet owned by a funded account, with room for `max` neurons, no immunity, and `n`
+/// neurons (uid 0 included), each serving an axon of the largest size.
+fn subnet_with<T: Config>(max: u16, n: u16) -> (u16, T::AccountId) {
+	let owner = funded::<T>("owner", 0);
+	let owner_hotkey: T::AccountId = account("hotkey", 0, SEED);
+	let netuid = (1..=u16::MAX).find(|netuid| !SubnetOwner::<T>::contains_key(netuid)).unwrap();
+	Subnets::<T>::register_network(RawOrigin::Signed(owner.clone()).into(), owner_hotkey)
+		.expect("registration works");
+
+	let mut params = Hyperparams::<T>::get(netuid).expect("just created");
+	params.max_allowed_uids = max.max(MIN_ALLOWED_UIDS);
+	params.max_allowed_validators = params.max_allowed_validators.min(params.max_allowed_uids);
+	params.immunity_period = 0;
+	Hyperparams::<T>::insert(netuid, params);
+
+	let now = frame_system::Pallet::<T>::block_number();
+	for i in 1..n {
+		let hotkey: T::AccountId = account("neuron", u32::from(i), SEED);
+		HotkeyOwner::<T>::insert(&hotkey, &owner);
+		Subnets::<T>::append_neuron(netuid, &hotkey, now);
+	}
+	let url = AxonUrl::try_from(longest_url()).expect("fits");
+	for uid in 0..n {
+		Axons::<T>::insert(netuid, uid, AxonInfo { url: url.clone(), block: now });
+	}
+	(netuid, owner)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Worst case: the netuids `1..=s` are taken, so the search for a free one probes `s + 1`.
+	#[benchmark]
+	fn register_network(s: Linear<0, { MAX_SUBNETS as u32 - 1 }>) -> Result<(), BenchmarkError> {
+		SubnetLimit::<T>::put(MAX_SUBNETS);
+		let other = funded::<T>("other", 0);
+		for netuid in 1..=s as u16 {
+			// Minimal, consistent subnets without neurons and with a zero lock.
+			SubnetOwner::<T>::insert(netuid, &other);
+			SubnetOwnerHotkey::<T>::insert(netuid, &other);
+			SubnetLocked::<T>::insert(netuid, BalanceOf::<T>::zero());
+			Hyperparams::<T>::insert(netuid, SubnetHyperparams::<BalanceOf<T>>::with_tempo(360));
+			let base: BalanceOf<T> = INITIAL_BURN.saturated_into();
+			let since: BlockNumberFor<T> = 0u32.into();
+			BurnPrice::<T>::insert(netuid, BurnState { base, since });
+		}
+		set_block::<T>(10);
+		let caller: T::AccountId = whitelisted_caller();
+		T::Currency::set_balance(&caller, (1_000_000_000 * MYL).saturated_into());
+		let hotkey: T::AccountId = account("hotkey", 1, SEED);
+		let netuid = s as u16 + 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), hotkey);
+
+		assert_eq!(SubnetOwner::<T>::get(netuid), Some(caller));
+		Ok(())
+	}
+
+	/// Worst case: `n` neurons, each with an axon.
+	#[benchmark]
+	fn dissolve_network(n: Linear<1, { MAX_UIDS as u32 }>) -> Result<(), BenchmarkError> {
+		set_block::<T>(10);
+		let (netuid, owner) = subnet_with::<T>(MAX_UIDS, n as u16);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), netuid);
+
+		assert!(!SubnetOwner::<T>::contains_key(netuid));
+		assert_eq!(Keys::<T>::iter_prefix(netuid).count(), 0);
+		Ok(())
+	}
+
+	/// Every variant costs the same: read the owner, the hyperparameters and `n`, write one
+	/// value. The owner path does one more check than root.
+	#[benchmark]
+	fn set_hyperparameter() -> Result<(), BenchmarkError> {
+		set_block::<T>(10);
+		let (netuid, owner) = subnet_with::<T>(256, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), netuid, Hyperparameter::Tempo(100));
+
+		assert_eq!(Hyperparams::<T>::get(netuid).map(|p| p.tempo), Some(100));
+		Ok(())
+	}
+
+	/// Worst case: a full subnet of `n` neurons, none immune: every neuron is scanned and one
+	/// is pruned (with its axon) to make room.
+	#[benchmark]
+	fn burned_register(n: Linear<2, { MAX_UIDS as u32 }>) -> Result<(), BenchmarkError> {
+		set_block::<T>(10);
+		let (netuid, _) = subnet_with::<T>(n as u16, n as u16);
+		set_block::<T>(20);
+		let caller: T::AccountId = whitelisted_caller();
+		T::Currency::set_balance(&caller, (1_000_000_000 * MYL).saturated_into());
+		let hotkey: T::AccountId = account("new", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), netuid, hotkey.clone());
+
+		assert_eq!(SubnetworkN::<T>::get(netuid), n as u16);
+		assert!(Uids::<T>::contains_key(netuid, &hotkey));
+		assert_eq!(HotkeyOwner::<T>::get(&hotkey), Some(caller));
+		Ok(())
+	}
+
+	/// Worst case: the longest URL, replacing an existing axon.
+	#[benchmark]
+	fn serve_axon() -> Result<(), BenchmarkError> {
+		set_block::<T>(10);
+		let (netuid, _) = subnet_with::<T>(256, 1);
+		let hotkey: T::AccountId = account("hotkey", 0, SEED);
+		set_block::<T>(10_000);
+		let url = longest_url();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(hotkey), netuid, url.clone());
+
+		assert_eq!(Axons::<T>::get(netuid, 0).map(|axon| axon.url.into_inner()), Some(url));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_network_parameter() -> Result<(), BenchmarkError> {
+		#[extrinsic_call]
+		_(RawOrigin::Root, NetworkParameter::SubnetLimit(MAX_SUBNETS));
+
+		assert_eq!(SubnetLimit::<T>::get(), MAX_SUBNETS);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Subnets, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,78 @@
+//! [`SubnetsInterface`] for [`Pallet`]: the read door other pallets and the runtime APIs use.
+
+use crate::{
+	AxonInfo, Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Keys, Pallet, RegisteredAt,
+	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetsInterface, SubnetworkN,
+	Uids,
+};
+use alloc::vec::Vec;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn netuids() -> Vec<u16> {
+		let mut netuids: Vec<u16> = SubnetOwner::<T>::iter_keys().collect();
+		netuids.sort_unstable();
+		netuids
+	}
+
+	fn subnet_exists(netuid: u16) -> bool {
+		SubnetOwner::<T>::contains_key(netuid)
+	}
+
+	fn subnet_owner(netuid: u16) -> Option<T::AccountId> {
+		SubnetOwner::<T>::get(netuid)
+	}
+
+	fn subnet_owner_hotkey(netuid: u16) -> Option<T::AccountId> {
+		SubnetOwnerHotkey::<T>::get(netuid)
+	}
+
+	fn n(netuid: u16) -> u16 {
+		SubnetworkN::<T>::get(netuid)
+	}
+
+	fn uid_of(netuid: u16, hotkey: &T::AccountId) -> Option<u16> {
+		Uids::<T>::get(netuid, hotkey)
+	}
+
+	fn hotkey_of(netuid: u16, uid: u16) -> Option<T::AccountId> {
+		Keys::<T>::get(netuid, uid)
+	}
+
+	fn registered_at(netuid: u16, uid: u16) -> Option<BlockNumberFor<T>> {
+		RegisteredAt::<T>::get(netuid, uid)
+	}
+
+	fn hotkey_owner(hotkey: &T::AccountId) -> Option<T::AccountId> {
+		HotkeyOwner::<T>::get(hotkey)
+	}
+
+	fn hyperparams(netuid: u16) -> Option<SubnetHyperparams<BalanceOf<T>>> {
+		Hyperparams::<T>::get(netuid)
+	}
+
+	fn neurons(netuid: u16) -> Vec<(u16, T::AccountId)> {
+		// The uids of a subnet are exactly `0..n`, so this reads them in order.
+		(0..SubnetworkN::<T>::get(netuid))
+			.filter_map(|uid| Keys::<T>::get(netuid, uid).map(|hotkey| (uid, hotkey)))
+			.collect()
+	}
+
+	fn axon(netuid: u16, uid: u16) -> Option<AxonInfo<BlockNumberFor<T>>> {
+		Axons::<T>::get(netuid, uid)
+	}
+
+	fn registration_price(netuid: u16) -> Option<BalanceOf<T>> {
+		Pallet::<T>::registration_price(netuid)
+	}
+
+	fn locked(netuid: u16) -> Option<BalanceOf<T>> {
+		SubnetLocked::<T>::get(netuid)
+	}
+
+	fn network_lock_cost() -> BalanceOf<T> {
+		Pallet::<T>::network_lock_cost()
+	}
+}

@@ -1,0 +1,360 @@
+//! The rules behind the calls: prices, neuron bookkeeping, pruning, dissolution, hyperparameter
+//! bounds and the storage invariants.
+
+use crate::{
+	math, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Error, Event, HoldReason, HotkeyOwner,
+	Hyperparameter, Hyperparams, Keys, LockReductionInterval, NetworkLock, NetworkMinLock,
+	NeuronEmission, OnNeuronRemoved, Pallet, RegisteredAt, SubnetHyperparams, SubnetLocked,
+	SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, MAX_BONDS_MOVING_AVERAGE,
+	MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS, MIN_ALPHA_LOW,
+};
+use alloc::{collections::btree_map::BTreeMap, collections::btree_set::BTreeSet, vec::Vec};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::Precision,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, SaturatedConversion, TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The lock `register_network` would hold now.
+	pub fn network_lock_cost() -> BalanceOf<T> {
+		let state = NetworkLock::<T>::get();
+		let elapsed = Self::blocks_since(state.block);
+		math::lock_cost(
+			NetworkMinLock::<T>::get().saturated_into(),
+			state.last_lock.saturated_into(),
+			elapsed,
+			LockReductionInterval::<T>::get(),
+		)
+		.saturated_into()
+	}
+
+	/// The price `burned_register` would burn on `netuid` now, or `None` for an unknown
+	/// subnet.
+	pub fn registration_price(netuid: u16) -> Option<BalanceOf<T>> {
+		let params = Hyperparams::<T>::get(netuid)?;
+		Some(Self::price_at(netuid, &params, frame_system::Pallet::<T>::block_number()))
+	}
+
+	/// The registration price of `netuid` at block `now`: the stored base halved continuously
+	/// every `burn_half_life` blocks since it was set, clamped to `[min_burn, max_burn]`.
+	pub(crate) fn price_at(
+		netuid: u16,
+		params: &SubnetHyperparams<BalanceOf<T>>,
+		now: BlockNumberFor<T>,
+	) -> BalanceOf<T> {
+		let decayed = match BurnPrice::<T>::get(netuid) {
+			Some(state) => math::decay_half_life(
+				state.base.saturated_into(),
+				now.saturating_sub(state.since).saturated_into(),
+				params.burn_half_life,
+			),
+			None => crate::INITIAL_BURN,
+		};
+		let decayed: BalanceOf<T> = decayed.saturated_into();
+		decayed.clamp(params.min_burn, params.max_burn.max(params.min_burn))
+	}
+
+	/// Blocks from `then` to the current block (zero if `then` is in the future).
+	fn blocks_since(then: BlockNumberFor<T>) -> u64 {
+		frame_system::Pallet::<T>::block_number().saturating_sub(then).saturated_into()
+	}
+
+	/// `coldkey` may register `hotkey` when it owns it or nobody does.
+	pub(crate) fn ensure_may_use_hotkey(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+	) -> Result<(), Error<T>> {
+		match HotkeyOwner::<T>::get(hotkey) {
+			Some(owner) if owner != *coldkey => Err(Error::<T>::HotkeyOwnedByAnotherColdkey),
+			_ => Ok(()),
+		}
+	}
+
+	/// Give `hotkey` the next uid of `netuid` (which must have room); returns the uid.
+	pub(crate) fn append_neuron(netuid: u16, hotkey: &T::AccountId, now: BlockNumberFor<T>) -> u16 {
+		let uid = SubnetworkN::<T>::get(netuid);
+		Self::put_neuron(netuid, uid, hotkey, now);
+		SubnetworkN::<T>::insert(netuid, uid.saturating_add(1));
+		uid
+	}
+
+	/// Record `hotkey` as the holder of `uid` on `netuid`, registered at `now`.
+	pub(crate) fn put_neuron(netuid: u16, uid: u16, hotkey: &T::AccountId, now: BlockNumberFor<T>) {
+		Keys::<T>::insert(netuid, uid, hotkey);
+		Uids::<T>::insert(netuid, hotkey, uid);
+		RegisteredAt::<T>::insert(netuid, uid, now);
+	}
+
+	/// Remove the neuron `uid` of `netuid` (its uid stays counted in `n` and is refilled by the
+	/// caller), emit `NeuronPruned` and tell the other pallets.
+	pub(crate) fn prune_neuron(netuid: u16, uid: u16) {
+		let Some(hotkey) = Keys::<T>::take(netuid, uid) else {
+			log::error!(target: crate::LOG_TARGET, "pruning empty uid {uid} of subnet {netuid}");
+			return;
+		};
+		Uids::<T>::remove(netuid, &hotkey);
+		RegisteredAt::<T>::remove(netuid, uid);
+		Axons::<T>::remove(netuid, uid);
+		Self::deposit_event(Event::NeuronPruned { netuid, uid, hotkey: hotkey.clone() });
+		T::OnNeuronRemoved::on_neuron_removed(netuid, uid, &hotkey);
+	}
+
+	/// The uid to prune on the full subnet `netuid` (of `n` neurons) at block `now`: the lowest
+	/// emission among the neurons whose immunity period has passed, then the oldest
+	/// registration, then the lowest uid. `None` when every neuron is immune.
+	pub(crate) fn prune_candidate(
+		netuid: u16,
+		n: u16,
+		params: &SubnetHyperparams<BalanceOf<T>>,
+		now: BlockNumberFor<T>,
+	) -> Option<u16> {
+		let immunity = BlockNumberFor::<T>::from(params.immunity_period);
+		let mut best: Option<(u64, BlockNumberFor<T>, u16)> = None;
+		for uid in 0..n {
+			let registered = RegisteredAt::<T>::get(netuid, uid).unwrap_or_default();
+			if now.saturating_sub(registered) < immunity {
+				continue;
+			}
+			let key = (T::NeuronEmission::emission(netuid, uid), registered, uid);
+			if best.as_ref().is_none_or(|best| key < *best) {
+				best = Some(key);
+			}
+		}
+		best.map(|(_, _, uid)| uid)
+	}
+
+	/// Remove every value keyed by `netuid` and release its lock to `owner`; returns the amount
+	/// released.
+	pub(crate) fn remove_subnet(
+		netuid: u16,
+		owner: &T::AccountId,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let locked = SubnetLocked::<T>::take(netuid).unwrap_or_default();
+		// `do_try_state` checks that exactly `locked` is held; best effort keeps a subnet
+		// dissolvable even if something outside this pallet ever slashed the hold.
+		let released = if locked.is_zero() {
+			locked
+		} else {
+			T::Currency::release(
+				&HoldReason::SubnetLock.into(),
+				owner,
+				locked,
+				Precision::BestEffort,
+			)?
+		};
+		if released != locked {
+			log::warn!(
+				target: crate::LOG_TARGET,
+				"subnet {netuid}: released {released:?} of a lock of {locked:?}",
+			);
+		}
+		SubnetOwner::<T>::remove(netuid);
+		SubnetOwnerHotkey::<T>::remove(netuid);
+		Hyperparams::<T>::remove(netuid);
+		BurnPrice::<T>::remove(netuid);
+		SubnetworkN::<T>::remove(netuid);
+		// A subnet has at most `MAX_UIDS` neurons: one pass clears each prefix.
+		let limit = u32::from(MAX_UIDS);
+		let _ = Keys::<T>::clear_prefix(netuid, limit, None);
+		let _ = Uids::<T>::clear_prefix(netuid, limit, None);
+		let _ = RegisteredAt::<T>::clear_prefix(netuid, limit, None);
+		let _ = Axons::<T>::clear_prefix(netuid, limit, None);
+		Ok(released)
+	}
+
+	/// Check `param` against its bounds and the other hyperparameters of the subnet (which has
+	/// `n` neurons) and write it into `params`.
+	pub(crate) fn apply_hyperparameter(
+		params: &mut SubnetHyperparams<BalanceOf<T>>,
+		param: Hyperparameter<BalanceOf<T>>,
+		n: u16,
+	) -> Result<(), Error<T>> {
+		use Hyperparameter::*;
+		match param {
+			Tempo(tempo) => {
+				ensure!((1..=MAX_TEMPO).contains(&tempo), Error::<T>::TempoOutOfBounds);
+				ensure!(
+					u32::from(tempo) <= params.activity_cutoff,
+					Error::<T>::ActivityCutoffBelowTempo
+				);
+				params.tempo = tempo;
+			},
+			Kappa(kappa) => params.kappa = kappa,
+			YumaVersion(version) => {
+				ensure!(version == 2 || version == 3, Error::<T>::YumaVersionInvalid);
+				params.yuma_version = version;
+			},
+			BondsMovingAverage(average) => {
+				ensure!(average <= MAX_BONDS_MOVING_AVERAGE, Error::<T>::BondsMovingAverageTooHigh);
+				params.bonds_moving_average = average;
+			},
+			BondsPenalty(penalty) => params.bonds_penalty = penalty,
+			LiquidAlphaEnabled(enabled) => params.liquid_alpha_enabled = enabled,
+			AlphaValues { low, high } => {
+				ensure!(low >= MIN_ALPHA_LOW, Error::<T>::AlphaLowTooLow);
+				ensure!(low <= high, Error::<T>::AlphaLowAboveHigh);
+				params.alpha_low = low;
+				params.alpha_high = high;
+			},
+			AlphaSigmoidSteepness(steepness) => params.alpha_sigmoid_steepness = steepness,
+			MaxAllowedUids(max) => {
+				ensure!(
+					(MIN_ALLOWED_UIDS..=MAX_UIDS).contains(&max),
+					Error::<T>::MaxAllowedUidsOutOfBounds
+				);
+				ensure!(max >= n, Error::<T>::MaxAllowedUidsBelowNeuronCount);
+				ensure!(params.max_allowed_validators <= max, Error::<T>::ValidatorsExceedMaxUids);
+				ensure!(params.min_allowed_weights <= max, Error::<T>::MinWeightsExceedMaxUids);
+				params.max_allowed_uids = max;
+			},
+			MaxAllowedValidators(max) => {
+				ensure!(max >= 1, Error::<T>::MaxAllowedValidatorsZero);
+				ensure!(max <= params.max_allowed_uids, Error::<T>::ValidatorsExceedMaxUids);
+				params.max_allowed_validators = max;
+			},
+			ImmunityPeriod(blocks) => params.immunity_period = blocks,
+			ActivityCutoff(blocks) => {
+				ensure!(blocks >= u32::from(params.tempo), Error::<T>::ActivityCutoffBelowTempo);
+				params.activity_cutoff = blocks;
+			},
+			WeightsRateLimit(blocks) => params.weights_rate_limit = blocks,
+			MinAllowedWeights(min) => {
+				ensure!(min <= params.max_allowed_uids, Error::<T>::MinWeightsExceedMaxUids);
+				params.min_allowed_weights = min;
+			},
+			MaxWeightLimit(limit) => params.max_weight_limit = limit,
+			WeightsVersionKey(key) => params.weights_version_key = key,
+			CommitRevealEnabled(enabled) => params.commit_reveal_enabled = enabled,
+			CommitRevealPeriod(period) => {
+				ensure!(
+					(1..=MAX_COMMIT_REVEAL_PERIOD).contains(&period),
+					Error::<T>::CommitRevealPeriodOutOfBounds
+				);
+				params.commit_reveal_period = period;
+			},
+			MinBurn(amount) => {
+				ensure!(amount <= params.max_burn, Error::<T>::MinBurnAboveMaxBurn);
+				params.min_burn = amount;
+			},
+			MaxBurn(amount) => {
+				ensure!(amount >= params.min_burn, Error::<T>::MinBurnAboveMaxBurn);
+				params.max_burn = amount;
+			},
+			BurnHalfLife(blocks) => {
+				ensure!(blocks >= 1, Error::<T>::BurnHalfLifeZero);
+				params.burn_half_life = blocks;
+			},
+			RegistrationAllowed(allowed) => params.registration_allowed = allowed,
+			ServingRateLimit(blocks) => params.serving_rate_limit = blocks,
+		}
+		Ok(())
+	}
+
+	/// Whether `hotkey` may call `serve_axon` on `netuid` now (URL aside): the subnet exists,
+	/// the hotkey is registered on it and outside its serving rate limit. Returns its uid.
+	///
+	/// Public so that a transaction extension can refuse doomed `serve_axon` in the pool.
+	pub fn ensure_can_serve_axon(netuid: u16, hotkey: &T::AccountId) -> Result<u16, Error<T>> {
+		let params = Hyperparams::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		if let Some(previous) = Axons::<T>::get(netuid, uid) {
+			let next =
+				previous.block.saturating_add(BlockNumberFor::<T>::from(params.serving_rate_limit));
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= next,
+				Error::<T>::ServingRateLimitExceeded
+			);
+		}
+		Ok(uid)
+	}
+
+	/// `url` as an [`AxonUrl`] when it is at most 256 bytes of printable ASCII starting with
+	/// `http://` or `https://` followed by at least one byte.
+	pub(crate) fn validate_url(url: Vec<u8>) -> Result<AxonUrl, Error<T>> {
+		let url = AxonUrl::try_from(url).map_err(|_| Error::<T>::UrlTooLong)?;
+		let rest = url
+			.strip_prefix(b"https://")
+			.or_else(|| url.strip_prefix(b"http://"))
+			.ok_or(Error::<T>::InvalidUrl)?;
+		ensure!(!rest.is_empty(), Error::<T>::InvalidUrl);
+		ensure!(url.iter().all(|byte| (0x21..=0x7e).contains(byte)), Error::<T>::InvalidUrl);
+		Ok(url)
+	}
+}
+
+/// The storage invariants; see [`Pallet::do_try_state`].
+pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
+	let netuids: BTreeSet<u16> = SubnetOwner::<T>::iter_keys().collect();
+	ensure!(netuids.len() as u32 == SubnetOwner::<T>::count(), "SubnetOwner counter is wrong");
+	ensure!(!netuids.contains(&0), "netuid 0 exists");
+
+	// Nothing is stored for a netuid that does not exist.
+	let exists = |netuid: u16| netuids.contains(&netuid);
+	ensure!(SubnetOwnerHotkey::<T>::iter_keys().all(exists), "orphan SubnetOwnerHotkey");
+	ensure!(SubnetLocked::<T>::iter_keys().all(exists), "orphan SubnetLocked");
+	ensure!(Hyperparams::<T>::iter_keys().all(exists), "orphan Hyperparams");
+	ensure!(BurnPrice::<T>::iter_keys().all(exists), "orphan BurnPrice");
+	ensure!(SubnetworkN::<T>::iter_keys().all(exists), "orphan SubnetworkN");
+	ensure!(Keys::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Keys");
+	ensure!(Uids::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Uids");
+	ensure!(
+		RegisteredAt::<T>::iter_keys().all(|(netuid, _)| exists(netuid)),
+		"orphan RegisteredAt"
+	);
+	ensure!(Axons::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Axons");
+
+	let mut locked_per_owner: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+	for &netuid in &netuids {
+		let owner = SubnetOwner::<T>::get(netuid).ok_or("subnet without owner")?;
+		ensure!(SubnetOwnerHotkey::<T>::contains_key(netuid), "subnet without owner hotkey");
+		ensure!(BurnPrice::<T>::contains_key(netuid), "subnet without registration price");
+		let locked = SubnetLocked::<T>::get(netuid).ok_or("subnet without lock record")?;
+		let total = locked_per_owner.entry(owner).or_default();
+		*total = total.saturating_add(locked);
+
+		let params = Hyperparams::<T>::get(netuid).ok_or("subnet without hyperparameters")?;
+		ensure!(params.max_allowed_uids <= MAX_UIDS, "max_allowed_uids above 4096");
+		ensure!(u32::from(params.tempo) <= params.activity_cutoff, "activity_cutoff below tempo");
+		ensure!(params.max_allowed_validators <= params.max_allowed_uids, "validators above uids");
+		ensure!(params.min_allowed_weights <= params.max_allowed_uids, "min weights above uids");
+		ensure!(params.min_burn <= params.max_burn, "min_burn above max_burn");
+		ensure!(params.burn_half_life >= 1, "burn_half_life is zero");
+
+		let n = SubnetworkN::<T>::get(netuid);
+		ensure!(n <= params.max_allowed_uids, "n above max_allowed_uids");
+
+		let keys: Vec<(u16, T::AccountId)> = Keys::<T>::iter_prefix(netuid).collect();
+		ensure!(keys.len() == usize::from(n), "number of Keys differs from n");
+		for (uid, hotkey) in &keys {
+			ensure!(*uid < n, "uid not below n");
+			ensure!(Uids::<T>::get(netuid, hotkey) == Some(*uid), "Keys without matching Uids");
+			ensure!(HotkeyOwner::<T>::contains_key(hotkey), "neuron hotkey without owner");
+			ensure!(RegisteredAt::<T>::contains_key(netuid, uid), "uid without RegisteredAt");
+		}
+		let mut uid_count = 0usize;
+		for (hotkey, uid) in Uids::<T>::iter_prefix(netuid) {
+			ensure!(Keys::<T>::get(netuid, uid) == Some(hotkey), "Uids without matching Keys");
+			uid_count += 1;
+		}
+		ensure!(uid_count == usize::from(n), "number of Uids differs from n");
+		ensure!(
+			RegisteredAt::<T>::iter_prefix(netuid).count() == usize::from(n),
+			"number of RegisteredAt differs from n"
+		);
+		ensure!(Axons::<T>::iter_prefix(netuid).all(|(uid, _)| uid < n), "axon of a missing uid");
+	}
+
+	for (owner, total) in locked_per_owner {
+		let held = T::Currency::balance_on_hold(&HoldReason::SubnetLock.into(), &owner);
+		ensure!(held == total, "subnet locks differ from the balance held for them");
+	}
+	Ok(())
+}

@@ -1,0 +1,43 @@
+//! Tests of the subnets pallet, split by concern. Every test ends with
+//! `Subnets::do_try_state()` (through `mock::test` / `ExtBuilder::build_and_execute`).
+
+use crate::{mock::*, *};
+
+mod axon;
+mod dissolve;
+mod hyperparameters;
+mod interface;
+mod neurons;
+mod prices;
+mod registration;
+
+/// Assert that no storage item of the pallet holds anything for `netuid`, by iterating every
+/// netuid-keyed map.
+pub fn assert_no_storage_of(netuid: u16) {
+	assert!(SubnetOwner::<Test>::iter_keys().all(|n| n != netuid), "SubnetOwner");
+	assert!(SubnetOwnerHotkey::<Test>::iter_keys().all(|n| n != netuid), "SubnetOwnerHotkey");
+	assert!(SubnetLocked::<Test>::iter_keys().all(|n| n != netuid), "SubnetLocked");
+	assert!(Hyperparams::<Test>::iter_keys().all(|n| n != netuid), "Hyperparams");
+	assert!(BurnPrice::<Test>::iter_keys().all(|n| n != netuid), "BurnPrice");
+	assert!(SubnetworkN::<Test>::iter_keys().all(|n| n != netuid), "SubnetworkN");
+	assert!(Keys::<Test>::iter_keys().all(|(n, _)| n != netuid), "Keys");
+	assert!(Uids::<Test>::iter_keys().all(|(n, _)| n != netuid), "Uids");
+	assert!(RegisteredAt::<Test>::iter_keys().all(|(n, _)| n != netuid), "RegisteredAt");
+	assert!(Axons::<Test>::iter_keys().all(|(n, _)| n != netuid), "Axons");
+}
+
+/// Assert that `hotkey` holds no uid, registration block or axon on `netuid` anywhere.
+pub fn assert_hotkey_gone(netuid: u16, hotkey: AccountId) {
+	assert_eq!(Uids::<Test>::get(netuid, hotkey), None);
+	assert!(Keys::<Test>::iter_prefix(netuid).all(|(_, h)| h != hotkey));
+}
+
+/// The held balance of `who` under `HoldReason::SubnetLock`.
+pub fn held(who: AccountId) -> Balance {
+	Subnets::held_for_locks(&who)
+}
+
+/// The hyperparameters of `netuid`.
+pub fn params(netuid: u16) -> SubnetHyperparams<Balance> {
+	Hyperparams::<Test>::get(netuid).expect("subnet exists")
+}

@@ -1,0 +1,324 @@
+//! Data types of the subnets pallet: hyperparameters, the parameter enums taken by the setter
+//! calls, endpoints and the lazily decaying price and lock states.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::traits::UniqueSaturatedFrom;
+
+/// One MYL in base units (the token has 9 decimals).
+pub const MYL: u128 = 1_000_000_000;
+
+/// The most neurons a subnet can ever hold (the upper bound of `max_allowed_uids`).
+pub const MAX_UIDS: u16 = 4096;
+
+/// The lowest value root may give `max_allowed_uids`.
+pub const MIN_ALLOWED_UIDS: u16 = 2;
+
+/// The highest value root may give `SubnetLimit`. It bounds the search for a free netuid in
+/// `register_network` and so that call's weight.
+pub const MAX_SUBNETS: u16 = 1024;
+
+/// The longest accepted axon URL, in bytes.
+pub const MAX_URL_LEN: u32 = 256;
+
+/// The highest tempo (blocks between two epochs of a subnet).
+pub const MAX_TEMPO: u16 = 50_400;
+
+/// The lowest value of `alpha_low` (about 0.025 of 65535).
+pub const MIN_ALPHA_LOW: u16 = 1638;
+
+/// The highest value of `bonds_moving_average` (it is a fraction of 1_000_000).
+pub const MAX_BONDS_MOVING_AVERAGE: u64 = 999_999;
+
+/// The highest `commit_reveal_period`, in epochs.
+pub const MAX_COMMIT_REVEAL_PERIOD: u32 = 100;
+
+/// The registration price of a new subnet: 1 MYL.
+pub const INITIAL_BURN: u128 = MYL;
+
+/// The registration price is multiplied by `BURN_GROWTH_NUMERATOR / BURN_GROWTH_DENOMINATOR`
+/// (×1.26) after each registration.
+pub const BURN_GROWTH_NUMERATOR: u128 = 126;
+/// See [`BURN_GROWTH_NUMERATOR`].
+pub const BURN_GROWTH_DENOMINATOR: u128 = 100;
+
+/// Spec defaults of the values that are not per subnet.
+pub mod defaults {
+	use super::MYL;
+
+	/// Default tempo of a new subnet (the dev chain overrides it to 10 in genesis).
+	pub const TEMPO: u16 = 360;
+	/// Default `SubnetLimit`.
+	pub const SUBNET_LIMIT: u16 = 32;
+	/// Default network minimum lock: 100 MYL (the dev chain uses 1 MYL).
+	pub const NETWORK_MIN_LOCK: u128 = 100 * MYL;
+	/// Default `LockReductionInterval`, in blocks (two weeks of 12 s blocks).
+	pub const LOCK_REDUCTION_INTERVAL: u32 = 100_800;
+	/// Default `min_burn`: 0.0005 MYL.
+	pub const MIN_BURN: u128 = MYL / 2_000;
+	/// Default `max_burn`: 100 MYL.
+	pub const MAX_BURN: u128 = 100 * MYL;
+}
+
+/// An axon URL: `http://` or `https://`, at most [`MAX_URL_LEN`] bytes.
+pub type AxonUrl = BoundedVec<u8, ConstU32<MAX_URL_LEN>>;
+
+/// Every hyperparameter of one subnet. Stored as one value per netuid.
+///
+/// The bounds and who may set each field are those of the `Hyperparameter` setter; see
+/// [`Hyperparameter`].
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct SubnetHyperparams<Balance> {
+	/// Blocks between two epochs (1..=50_400). Owner.
+	pub tempo: u16,
+	/// Consensus majority threshold, as a fraction of 65535. Root.
+	pub kappa: u16,
+	/// Yuma consensus version, 2 or 3. Owner.
+	pub yuma_version: u8,
+	/// Bond moving average, as a fraction of 1_000_000 (..=999_999). Owner.
+	pub bonds_moving_average: u64,
+	/// Weight of clipped weights in bond weights, as a fraction of 65535. Owner.
+	pub bonds_penalty: u16,
+	/// Whether Yuma 3 uses the liquid alpha bond update. Owner.
+	pub liquid_alpha_enabled: bool,
+	/// Lower bound of liquid alpha, as a fraction of 65535 (≥ 1638, ≤ `alpha_high`). Owner.
+	pub alpha_low: u16,
+	/// Upper bound of liquid alpha, as a fraction of 65535. Owner.
+	pub alpha_high: u16,
+	/// Steepness of the liquid alpha sigmoid (used as `steepness / 100`). Owner.
+	pub alpha_sigmoid_steepness: u16,
+	/// Most neurons the subnet holds (2..=4096, never below the current count). Root.
+	pub max_allowed_uids: u16,
+	/// Most validator permits (1..=`max_allowed_uids`). Root.
+	pub max_allowed_validators: u16,
+	/// Blocks after registration during which a neuron cannot be pruned. Owner.
+	pub immunity_period: u32,
+	/// Blocks after its last weights during which a validator counts as active
+	/// (≥ `tempo`). Owner.
+	pub activity_cutoff: u32,
+	/// Blocks between two weight settings of one validator. Owner.
+	pub weights_rate_limit: u32,
+	/// Fewest weights a validator must set (..=`max_allowed_uids`). Owner.
+	pub min_allowed_weights: u16,
+	/// Largest normalised weight, as a fraction of 65535. Owner.
+	pub max_weight_limit: u16,
+	/// Lowest weights version key accepted. Owner.
+	pub weights_version_key: u64,
+	/// Whether weights must be committed and revealed. Owner.
+	pub commit_reveal_enabled: bool,
+	/// Epochs between a commit and its reveal window (1..=100). Owner.
+	pub commit_reveal_period: u32,
+	/// Lowest registration price (≤ `max_burn`). Root.
+	pub min_burn: Balance,
+	/// Highest registration price (≥ `min_burn`). Root.
+	pub max_burn: Balance,
+	/// Blocks over which the registration price halves (≥ 1). Root.
+	pub burn_half_life: u32,
+	/// Whether `burned_register` is open. Owner.
+	pub registration_allowed: bool,
+	/// Blocks between two `serve_axon` of one neuron. Owner.
+	pub serving_rate_limit: u32,
+}
+
+impl<Balance: UniqueSaturatedFrom<u128>> SubnetHyperparams<Balance> {
+	/// The spec defaults, with the given tempo (which comes from genesis).
+	pub fn with_tempo(tempo: u16) -> Self {
+		Self {
+			tempo,
+			kappa: 32_767,
+			yuma_version: 3,
+			bonds_moving_average: 900_000,
+			bonds_penalty: 65_535,
+			liquid_alpha_enabled: false,
+			alpha_low: 45_875,
+			alpha_high: 58_982,
+			alpha_sigmoid_steepness: 1000,
+			max_allowed_uids: 256,
+			max_allowed_validators: 64,
+			immunity_period: 4096,
+			activity_cutoff: 5000,
+			weights_rate_limit: 100,
+			min_allowed_weights: 1,
+			max_weight_limit: 65_535,
+			weights_version_key: 0,
+			commit_reveal_enabled: false,
+			commit_reveal_period: 1,
+			min_burn: Balance::unique_saturated_from(defaults::MIN_BURN),
+			max_burn: Balance::unique_saturated_from(defaults::MAX_BURN),
+			burn_half_life: 360,
+			registration_allowed: true,
+			serving_rate_limit: 50,
+		}
+	}
+}
+
+impl<Balance: UniqueSaturatedFrom<u128>> Default for SubnetHyperparams<Balance> {
+	fn default() -> Self {
+		Self::with_tempo(defaults::TEMPO)
+	}
+}
+
+/// One hyperparameter with its new value: the argument of `set_hyperparameter`.
+///
+/// Variants marked *root* may only be set by root; the others by the subnet owner or root.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Hyperparameter<Balance> {
+	/// `tempo`, 1..=50_400 and not above `activity_cutoff`.
+	Tempo(u16),
+	/// `kappa` (root).
+	Kappa(u16),
+	/// `yuma_version`, 2 or 3.
+	YumaVersion(u8),
+	/// `bonds_moving_average`, ..=999_999.
+	BondsMovingAverage(u64),
+	/// `bonds_penalty`.
+	BondsPenalty(u16),
+	/// `liquid_alpha_enabled`.
+	LiquidAlphaEnabled(bool),
+	/// `alpha_low` and `alpha_high` together: `1638 ≤ low ≤ high`.
+	AlphaValues {
+		/// New `alpha_low`.
+		low: u16,
+		/// New `alpha_high`.
+		high: u16,
+	},
+	/// `alpha_sigmoid_steepness`.
+	AlphaSigmoidSteepness(u16),
+	/// `max_allowed_uids` (root), 2..=4096, not below the current number of neurons,
+	/// `max_allowed_validators` or `min_allowed_weights`.
+	MaxAllowedUids(u16),
+	/// `max_allowed_validators` (root), 1..=`max_allowed_uids`.
+	MaxAllowedValidators(u16),
+	/// `immunity_period`.
+	ImmunityPeriod(u32),
+	/// `activity_cutoff`, not below `tempo`.
+	ActivityCutoff(u32),
+	/// `weights_rate_limit`.
+	WeightsRateLimit(u32),
+	/// `min_allowed_weights`, ..=`max_allowed_uids`.
+	MinAllowedWeights(u16),
+	/// `max_weight_limit`.
+	MaxWeightLimit(u16),
+	/// `weights_version_key`.
+	WeightsVersionKey(u64),
+	/// `commit_reveal_enabled`.
+	CommitRevealEnabled(bool),
+	/// `commit_reveal_period`, 1..=100.
+	CommitRevealPeriod(u32),
+	/// `min_burn` (root), not above `max_burn`.
+	MinBurn(Balance),
+	/// `max_burn` (root), not below `min_burn`.
+	MaxBurn(Balance),
+	/// `burn_half_life` (root), at least 1.
+	BurnHalfLife(u32),
+	/// `registration_allowed`.
+	RegistrationAllowed(bool),
+	/// `serving_rate_limit`.
+	ServingRateLimit(u32),
+}
+
+impl<Balance> Hyperparameter<Balance> {
+	/// Whether only root may set this hyperparameter.
+	pub fn is_root_only(&self) -> bool {
+		matches!(
+			self,
+			Self::Kappa(_)
+				| Self::MaxAllowedUids(_)
+				| Self::MaxAllowedValidators(_)
+				| Self::MinBurn(_)
+				| Self::MaxBurn(_)
+				| Self::BurnHalfLife(_)
+		)
+	}
+}
+
+/// One chain-wide value with its new value: the argument of `set_network_parameter` (root).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum NetworkParameter<Balance> {
+	/// Most subnets that may exist at once (0..=1024). Lowering it below the current count
+	/// only refuses new registrations.
+	SubnetLimit(u16),
+	/// The lowest lock cost of `register_network`.
+	NetworkMinLock(Balance),
+	/// Blocks over which the lock cost decays back to the minimum (≥ 1).
+	LockReductionInterval(u32),
+}
+
+/// The endpoint a neuron serves.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct AxonInfo<BlockNumber> {
+	/// The URL, `http://…` or `https://…`.
+	pub url: AxonUrl,
+	/// The block of the last `serve_axon` (start of the serving rate limit).
+	pub block: BlockNumber,
+}
+
+/// The registration price of a subnet, decaying lazily: the price at block `now` is
+/// `base · 2^(−(now − since) / burn_half_life)`, clamped to `[min_burn, max_burn]`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct BurnState<Balance, BlockNumber> {
+	/// The undecayed price at block `since`.
+	pub base: Balance,
+	/// The block from which `base` decays.
+	pub since: BlockNumber,
+}
+
+/// The state of the network lock cost: the cost at block `now` is
+/// `max(min_lock, 2·last_lock − 2·last_lock·(now − block)/LockReductionInterval)`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct LockState<Balance, BlockNumber> {
+	/// The lock held by the last `register_network` (zero before the first).
+	pub last_lock: Balance,
+	/// The block of the last `register_network`.
+	pub block: BlockNumber,
+}

@@ -1,0 +1,120 @@
+// A subnet developer's first steps on a dev chain: register a subnet, register three neurons,
+// serve an axon, tune a hyperparameter as the owner, and see strangers refused by name.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+import { startDevNode, sendAndFinalize } from './lib/node.js';
+
+const MYL = 1_000_000_000n;
+
+describe('subnets pallet', () => {
+  let node;
+  let api;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const charlie = keyring.addFromUri('//Charlie');
+  const ownerHotkey = keyring.addFromMnemonic(mnemonicGenerate());
+  const hotkeys = [0, 1, 2].map(() => keyring.addFromMnemonic(mnemonicGenerate()));
+  let netuid;
+
+  const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
+
+  before(async () => {
+    node = await startDevNode();
+    api = node.api;
+  });
+  after(async () => {
+    if (node) await node.stop();
+  });
+
+  it('registers a subnet, holding the 1 MYL dev lock', async () => {
+    const { events } = await sendAndFinalize(
+      api,
+      api.tx.subnets.registerNetwork(ownerHotkey.address),
+      alice,
+    );
+    const ev = findEvent(events, api.events.subnets.NetworkRegistered);
+    assert.ok(ev, 'NetworkRegistered');
+    netuid = ev.data.netuid.toNumber();
+    assert.equal(netuid, 1, 'the lowest free netuid');
+    assert.equal(ev.data.owner.toString(), alice.address);
+    assert.equal(ev.data.hotkey.toString(), ownerHotkey.address);
+    assert.equal(ev.data.lock.toBigInt(), 1n * MYL);
+    assert.equal((await api.query.subnets.subnetOwner(netuid)).unwrap().toString(), alice.address);
+    assert.equal((await api.query.subnets.keys(netuid, 0)).unwrap().toString(), ownerHotkey.address);
+    const hp = (await api.query.subnets.hyperparams(netuid)).unwrap();
+    assert.equal(hp.tempo.toNumber(), 10, 'dev chain tempo');
+  });
+
+  it('registers three neurons, burning the registration price', async () => {
+    const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
+    let burnedTotal = 0n;
+    let feesTotal = 0n;
+    for (const [i, hk] of hotkeys.entries()) {
+      const { events } = await sendAndFinalize(
+        api,
+        api.tx.subnets.burnedRegister(netuid, hk.address),
+        bob,
+      );
+      const ev = findEvent(events, api.events.subnets.NeuronRegistered);
+      assert.ok(ev, 'NeuronRegistered');
+      assert.equal(ev.data.netuid.toNumber(), netuid);
+      assert.equal(ev.data.uid.toNumber(), i + 1);
+      assert.equal(ev.data.hotkey.toString(), hk.address);
+      const burned = ev.data.burned.toBigInt();
+      assert.ok(burned > 0n && burned <= 100n * MYL, `burned ${burned}`);
+      burnedTotal += burned;
+      const fee = findEvent(events, api.events.transactionPayment.TransactionFeePaid);
+      feesTotal += fee.data.actualFee.toBigInt();
+    }
+    assert.equal((await api.query.subnets.subnetworkN(netuid)).toNumber(), 4);
+    const issuanceAfter = (await api.query.balances.totalIssuance()).toBigInt();
+    assert.equal(issuanceBefore - issuanceAfter, burnedTotal + feesTotal, 'burns leave issuance');
+  });
+
+  it('serves an axon signed by the hotkey', async () => {
+    const hk = hotkeys[0];
+    await sendAndFinalize(api, api.tx.balances.transferKeepAlive(hk.address, 1n * MYL), alice);
+    const url = 'http://127.0.0.1:8091';
+    const { events } = await sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, url), hk);
+    const ev = findEvent(events, api.events.subnets.AxonServed);
+    assert.ok(ev, 'AxonServed');
+    assert.equal(ev.data.uid.toNumber(), 1);
+    assert.equal(ev.data.url.toUtf8(), url);
+    const axon = (await api.query.subnets.axons(netuid, 1)).unwrap();
+    assert.equal(axon.url.toUtf8(), url);
+  });
+
+  it('lets the owner set an owner hyperparameter', async () => {
+    const { events } = await sendAndFinalize(
+      api,
+      api.tx.subnets.setHyperparameter(netuid, { Tempo: 20 }),
+      alice,
+    );
+    assert.ok(findEvent(events, api.events.subnets.HyperparameterSet));
+    assert.equal((await api.query.subnets.hyperparams(netuid)).unwrap().tempo.toNumber(), 20);
+  });
+
+  it('refuses a stranger with NotSubnetOwner and the owner a root-only value', async () => {
+    await assert.rejects(
+      sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { Tempo: 30 }), charlie),
+      /subnets\.NotSubnetOwner/,
+    );
+    await assert.rejects(
+      sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { Kappa: 40000 }), alice),
+      /subnets\.RootOnlyHyperparameter/,
+    );
+    assert.equal((await api.query.subnets.hyperparams(netuid)).unwrap().tempo.toNumber(), 20);
+    // Root may: through sudo.
+    const { events } = await sendAndFinalize(
+      api,
+      api.tx.sudo.sudo(api.tx.subnets.setHyperparameter(netuid, { Kappa: 40000 })),
+      alice,
+    );
+    const sudid = findEvent(events, api.events.sudo.Sudid);
+    assert.ok(sudid.data.sudoResult.isOk, 'sudo dispatch succeeded');
+    assert.equal((await api.query.subnets.hyperparams(netuid)).unwrap().kappa.toNumber(), 40000);
+  });
+});
