@@ -1,0 +1,326 @@
+//! Steps 4 to 7 in as few passes as possible: clipping (validator trust and rank), bond
+//! weights, the Yuma 2 and Yuma 3 bond updates, and dividends.
+//!
+//! Each version merges, row by row, the weights `W` (turned into bond weights `W̃` on the fly)
+//! with the previous bonds `B_old` (both rows sorted by uid) into a new CSR matrix over the
+//! union of their entries, so a pair keeps a bond while either side is nonzero; the column sums
+//! (and, for Yuma 2, column maxima) are accumulated during the merge, and so are validator trust
+//! and rank. One last pass then produces both the dividends and the rows to store. Rows of uids
+//! without a permit are empty on both sides (see `weights.rs`) and so stay empty: they are
+//! neither used nor stored.
+//!
+//! Dividends use `Σ_j (B_ij / Σ_k B_kj) · I_j = Σ_j B_ij · f_j` with the per-column factor
+//! `f_j = I_j / Σ_k B_kj` kept in a `u128` with 48 fractional bits (it may exceed the range of
+//! a `Fixed`); since `B_ij ≤ Σ_k B_kj`, every product is at most `I_j · 2^48` and cannot
+//! overflow.
+
+use alloc::{vec, vec::Vec};
+
+use crate::{
+	consensus::clip,
+	fixed::{normalise, Fixed, FRAC_BITS},
+	liquid_alpha::LiquidAlpha,
+	sparse::CsrMatrix,
+	weights::{BondRows, WeightRows},
+};
+
+/// What steps 4 to 7 produce.
+pub(crate) struct BondOutput {
+	/// Validator trust of every uid.
+	pub trust: Vec<Fixed>,
+	/// Incentive of every uid (normalised rank).
+	pub incentive: Vec<Fixed>,
+	/// Dividends of every uid, not yet normalised.
+	pub dividends: Vec<Fixed>,
+	/// The bonds to store, as u16 rows.
+	pub bonds: Vec<Vec<(u16, u16)>>,
+}
+
+/// The hyperparameters of the bond step.
+pub(crate) struct BondParams<'a> {
+	/// Consensus of every column.
+	pub consensus: &'a [Fixed],
+	/// Active stake `Sa` of every row.
+	pub sa: &'a [Fixed],
+	/// Bonds penalty `β`.
+	pub beta: Fixed,
+	/// Moving-average coefficient `α = 1 − bonds_moving_average / 1e6`.
+	pub alpha: Fixed,
+}
+
+/// The bond weight `W̃ = (1 − β) · W + β · min(W, C)` of one entry with weight `w` and column
+/// consensus `c`.
+#[inline(always)]
+pub(crate) fn bond_weight(w: Fixed, c: Fixed, beta: Fixed) -> Fixed {
+	// (1 − β) · W + β · W̄ = W − β · (W − W̄), and W − W̄ = max(W − C, 0).
+	w - (w - c).mul_proportion(beta)
+}
+
+/// Room for the merged bonds: their count is usually the larger of the two inputs' (the
+/// same validators keep weighting the same uids); a larger union grows the vector.
+fn merged_capacity(w: &WeightRows<'_>, b_old: &BondRows<'_>) -> usize {
+	w.nnz_hint().max(b_old.nnz_hint()) + w.rows()
+}
+
+/// Calls `f(column, w, old)` once for every column present in row `i` of either `w` or
+/// `b_old`, with zero for a missing side; both rows are sorted by column. The single call site
+/// lets the compiler inline `f`.
+#[inline(always)]
+fn merge_rows(
+	w: &WeightRows<'_>,
+	b_old: &BondRows<'_>,
+	i: usize,
+	mut f: impl FnMut(u16, Fixed, Fixed),
+) {
+	let mut weights = w.row(i);
+	let old = b_old.raw_row(i);
+	let mut next = weights.next();
+	let mut y = 0;
+	loop {
+		let jw = next.map_or(u32::MAX, |(j, _)| j as u32);
+		let jb = old.get(y).map_or(u32::MAX, |&(j, _)| j as u32);
+		let j = jw.min(jb);
+		if j == u32::MAX {
+			return;
+		}
+		let value = match next {
+			Some((_, v)) if jw == j => {
+				next = weights.next();
+				v
+			},
+			_ => Fixed::ZERO,
+		};
+		let bond = if jb == j {
+			y += 1;
+			b_old.bond(old[y - 1])
+		} else {
+			Fixed::ZERO
+		};
+		f(j as u16, value, bond);
+	}
+}
+
+/// Per column, `numerator_j / sums_j` as a `u128` with 48 fractional bits (zero for an empty
+/// column). [`scale`] multiplies an entry `v ≤ sums_j` by it, giving `v · numerator_j / sums_j`
+/// (floored, within one ulp) without a division; the product is at most
+/// `numerator_j · 2^48` and cannot overflow.
+fn column_factors(sums: &[u64], numerators: impl Iterator<Item = Fixed>) -> Vec<u128> {
+	sums.iter()
+		.zip(numerators)
+		.map(
+			|(&sum, numerator)| {
+				if sum == 0 {
+					0
+				} else {
+					((numerator.to_bits() as u128) << FRAC_BITS) / sum as u128
+				}
+			},
+		)
+		.collect()
+}
+
+/// `v` times a factor of [`column_factors`].
+#[inline(always)]
+fn scale(v: Fixed, factor: u128) -> Fixed {
+	Fixed::from_bits(((v.to_bits() as u128 * factor) >> FRAC_BITS) as u64)
+}
+
+/// The raw bits of every value.
+fn max_bits(values: &[Fixed]) -> Vec<u64> {
+	values.iter().map(|v| v.to_bits()).collect()
+}
+
+/// The dividend factors `f_j = I_j / sums_j`.
+fn dividend_factors(sums: &[u64], incentive: &[Fixed]) -> Vec<u128> {
+	column_factors(sums, incentive.iter().copied())
+}
+
+/// The last pass over the new bonds `b`: the dividend of every row, `scale_i · Σ_j B_ij · f_j`
+/// (`scale = None` means one), and the rows to store, `store(j, B_ij)` without zeros.
+fn dividends_and_rows(
+	b: &CsrMatrix,
+	factors: &[u128],
+	scale: Option<&[Fixed]>,
+	store: impl Fn(u16, Fixed) -> u16,
+) -> (Vec<Vec<(u16, u16)>>, Vec<Fixed>) {
+	// Factors below 2^64 (the usual case) allow a single 64 × 64-bit product per entry.
+	if factors.iter().all(|&f| f <= u64::MAX as u128) {
+		let narrow: Vec<u64> = factors.iter().map(|&f| f as u64).collect();
+		dividends_and_rows_with(b, &narrow, scale, store)
+	} else {
+		dividends_and_rows_with(b, factors, scale, store)
+	}
+}
+
+/// [`dividends_and_rows`] for factors of type `F`.
+#[inline(always)]
+fn dividends_and_rows_with<F: Copy + Into<u128>>(
+	b: &CsrMatrix,
+	factors: &[F],
+	scale: Option<&[Fixed]>,
+	store: impl Fn(u16, Fixed) -> u16,
+) -> (Vec<Vec<(u16, u16)>>, Vec<Fixed>) {
+	let mut rows = Vec::with_capacity(b.rows());
+	let mut dividends = vec![Fixed::ZERO; b.rows()];
+	for (i, cols, values) in b.iter_rows() {
+		let mut row = Vec::with_capacity(cols.len());
+		// Every term is at most I_j and Σ_j I_j ≤ 1: the sum fits a u64.
+		let mut share: u64 = 0;
+		for (&j, &v) in cols.iter().zip(values) {
+			let term = (v.to_bits() as u128 * factors[j as usize].into()) >> FRAC_BITS;
+			share = share.saturating_add(term as u64);
+			let stored = store(j, v);
+			if stored != 0 {
+				row.push((j, stored));
+			}
+		}
+		let share = Fixed::from_bits(share);
+		dividends[i] = match scale {
+			Some(scale) => scale[i].saturating_mul(share),
+			None => share,
+		};
+		rows.push(row);
+	}
+	(rows, dividends)
+}
+
+/// Yuma 2: `B = column-normalise(α · column-normalise(Sa ∘ W̃) + (1 − α) ·
+/// column-normalise(B_old))`, dividends `D_i = Σ_j B_ij · I_j`; stored bonds are `B` with every
+/// column's maximum scaled to one.
+pub(crate) fn yuma2(w: &WeightRows<'_>, b_old: &BondRows<'_>, p: &BondParams<'_>) -> BondOutput {
+	let n = w.rows();
+	let (consensus, sa, beta) = (p.consensus, p.sa, p.beta);
+	// Pass 1: trust, rank and the column sums of ΔB = Sa_i · W̃_ij (each at most one).
+	let mut trust = vec![Fixed::ZERO; n];
+	let mut rank = vec![Fixed::ZERO; n];
+	let mut delta_sums = vec![0u64; n];
+	for (i, row_trust) in trust.iter_mut().enumerate() {
+		let s = sa[i];
+		for (j, weight) in w.row(i) {
+			let (j, c) = (j as usize, consensus[j as usize]);
+			clip(weight, c, s, row_trust, &mut rank[j]);
+			let delta = bond_weight(weight, c, beta).mul_proportion(s);
+			delta_sums[j] = delta_sums[j].saturating_add(delta.to_bits());
+		}
+	}
+	let mut incentive = rank;
+	normalise(&mut incentive);
+
+	// Pass 2: the moving average, with column sums and maxima. The column normalisations and
+	// the coefficients are folded into one factor per column and side:
+	// α · ΔB_ij / Σ_k ΔB_kj + (1 − α) · B_old_ij / Σ_k B_old_kj.
+	let delta_factors = column_factors(&delta_sums, core::iter::repeat(p.alpha));
+	let old_factors =
+		column_factors(&b_old.column_sums(n), core::iter::repeat(Fixed::ONE - p.alpha));
+	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
+	let mut sums = vec![0u64; n];
+	let mut max = vec![Fixed::ZERO; n];
+	for (i, &s) in sa.iter().enumerate() {
+		merge_rows(w, b_old, i, |j, weight, old| {
+			let j = j as usize;
+			let delta = bond_weight(weight, consensus[j], beta).mul_proportion(s);
+			let value = scale(delta, delta_factors[j]) + scale(old, old_factors[j]);
+			if !value.is_zero() {
+				b.push(j as u16, value);
+				sums[j] = sums[j].saturating_add(value.to_bits());
+				max[j] = max[j].max(value);
+			}
+		});
+		b.finish_row();
+	}
+
+	// Pass 3: dividends use the column-normalised B; storage scales every column's maximum to one.
+	// The largest entry of a column is stored as exactly 65535, the others as
+	// floor(B · 65535 / max) (possibly one less, as the factor is floored).
+	let factors = dividend_factors(&sums, &incentive);
+	let upscale = column_factors(&max_bits(&max), core::iter::repeat(Fixed::from_int(u16::MAX)));
+	let (bonds, dividends) = dividends_and_rows(&b, &factors, None, |j, v| {
+		if v == max[j as usize] {
+			u16::MAX
+		} else {
+			(scale(v, upscale[j as usize]).to_bits() >> FRAC_BITS) as u16
+		}
+	});
+	BondOutput { trust, incentive, dividends, bonds }
+}
+
+/// Yuma 3: per pair `B = min(1, (1 − α) · B_old + α · W̃)`, dividends
+/// `D_i = Sa_i · Σ_j (B_ij / Σ_k B_kj) · I_j`; stored bonds are `B` itself.
+///
+/// With `liquid = Some(table)`, `α` comes from the table (liquid alpha), else it is `p.alpha`.
+/// The moving average is computed as `B_old + α · (W̃ − B_old)` (one product, rounded toward
+/// `B_old`).
+pub(crate) fn yuma3(
+	w: &WeightRows<'_>,
+	b_old: &BondRows<'_>,
+	p: &BondParams<'_>,
+	liquid: Option<&mut LiquidAlpha>,
+) -> BondOutput {
+	let consensus = p.consensus;
+	// One monomorphised merge loop per rule keeps the per-pair work inline.
+	let (trust, rank, b, sums) = match liquid {
+		None => yuma3_bonds(w, b_old, p, |_, _, _, _| p.alpha),
+		Some(table) => yuma3_bonds(w, b_old, p, |j, w, old, grows| {
+			let d = if grows { w - consensus[j as usize] } else { old - w };
+			table.alpha(d)
+		}),
+	};
+	let mut incentive = rank;
+	normalise(&mut incentive);
+	let factors = dividend_factors(&sums, &incentive);
+	let (bonds, dividends) =
+		dividends_and_rows(&b, &factors, Some(p.sa), |_, v| v.to_u16_proportion());
+	BondOutput { trust, incentive, dividends, bonds }
+}
+
+/// Per-column state of the Yuma 3 pass, kept together so a sparse row touches one cache line
+/// per column instead of three.
+#[derive(Clone, Copy)]
+struct Column {
+	consensus: Fixed,
+	rank: Fixed,
+	bond_sum: u64,
+}
+
+/// One pass of Yuma 3 over `W` and `B_old`: clipping (trust and rank) and the moving average,
+/// with `alpha(j, W̃, B_old, grows)` giving `α` for a pair. Returns trust, rank, the new bonds
+/// and their column sums.
+#[inline(always)]
+fn yuma3_bonds(
+	w: &WeightRows<'_>,
+	b_old: &BondRows<'_>,
+	p: &BondParams<'_>,
+	mut alpha: impl FnMut(u16, Fixed, Fixed, bool) -> Fixed,
+) -> (Vec<Fixed>, Vec<Fixed>, CsrMatrix, Vec<u64>) {
+	let n = w.rows();
+	let mut trust = vec![Fixed::ZERO; n];
+	let mut columns: Vec<Column> = p
+		.consensus
+		.iter()
+		.map(|&consensus| Column { consensus, rank: Fixed::ZERO, bond_sum: 0 })
+		.collect();
+	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
+	for (i, row_trust) in trust.iter_mut().enumerate() {
+		let s = p.sa[i];
+		merge_rows(w, b_old, i, |j, weight, old| {
+			let column = &mut columns[j as usize];
+			let c = column.consensus;
+			clip(weight, c, s, row_trust, &mut column.rank);
+			let target = bond_weight(weight, c, p.beta);
+			let grows = target >= old;
+			let a = alpha(j, target, old, grows);
+			let value = if grows {
+				(old + (target - old).mul_proportion(a)).min(Fixed::ONE)
+			} else {
+				old - (old - target).mul_proportion(a)
+			};
+			// Zero bonds are kept here (they change no sum) and dropped when stored.
+			b.push(j, value);
+			column.bond_sum = column.bond_sum.saturating_add(value.to_bits());
+		});
+		b.finish_row();
+	}
+	let rank = columns.iter().map(|c| c.rank).collect();
+	let sums = columns.iter().map(|c| c.bond_sum).collect();
+	(trust, rank, b, sums)
+}

@@ -1,0 +1,272 @@
+//! Step 2: validating the sparse input rows, and read-only views of the weight matrix `W` and
+//! of the previous bonds `B_old`.
+//!
+//! Every row of the inputs is checked (uids in range, no duplicates), including rows the epoch
+//! then ignores, so bad input is reported whatever the permits are. The views read the input
+//! rows in place: copying a million entries into a new matrix costs more (in memory traffic and
+//! fresh pages) than filtering and normalising them on the fly each time they are read. Only
+//! rows that are not sorted by uid are copied, sorted, into one side buffer; sorting makes the
+//! result independent of the order of the entries inside a row.
+
+use alloc::{vec, vec::Vec};
+
+use crate::{
+	fixed::{Fixed, WeightDivisor},
+	EpochError, EpochInputs,
+};
+
+/// Checks one input row: every uid below `n`, no uid twice. Returns `true` if the row is
+/// already in strictly increasing uid order; otherwise `scratch` receives it sorted.
+fn check_row(
+	row: &[(u16, u16)],
+	scratch: &mut Vec<(u16, u16)>,
+	n: usize,
+	field: &'static str,
+	i: usize,
+) -> Result<bool, EpochError> {
+	let in_order = row.windows(2).all(|p| p[0].0 < p[1].0);
+	let sorted = if in_order {
+		row
+	} else {
+		scratch.clear();
+		scratch.extend_from_slice(row);
+		scratch.sort_unstable_by_key(|&(j, _)| j);
+		if let Some(p) = scratch.windows(2).find(|p| p[0].0 == p[1].0) {
+			return Err(EpochError::DuplicateUid { field, row: i, uid: p[0].0 });
+		}
+		scratch.as_slice()
+	};
+	match sorted.last() {
+		Some(&(uid, _)) if uid as usize >= n => {
+			Err(EpochError::UidOutOfRange { field, row: i, uid })
+		},
+		_ => Ok(in_order),
+	}
+}
+
+/// A validated sparse input matrix (`n` rows, or none at all), every row readable in
+/// increasing uid order.
+struct SortedRows<'a> {
+	input: &'a [Vec<(u16, u16)>],
+	/// For every row that had to be sorted, its span in `copies` (empty if no row had to).
+	copied: Vec<Option<(usize, usize)>>,
+	copies: Vec<(u16, u16)>,
+}
+
+impl<'a> SortedRows<'a> {
+	/// Validates `input` (named `field` in errors) for `n` uids.
+	fn new(
+		input: &'a [Vec<(u16, u16)>],
+		n: usize,
+		field: &'static str,
+	) -> Result<SortedRows<'a>, EpochError> {
+		let mut copied = Vec::new();
+		let mut copies = Vec::new();
+		let mut scratch = Vec::new();
+		for (i, row) in input.iter().enumerate() {
+			if check_row(row, &mut scratch, n, field, i)? {
+				continue;
+			}
+			if copied.is_empty() {
+				copied = vec![None; n];
+			}
+			copied[i] = Some((copies.len(), copies.len() + scratch.len()));
+			copies.extend_from_slice(&scratch);
+		}
+		Ok(SortedRows { input, copied, copies })
+	}
+
+	/// Row `i` in increasing uid order (empty if the matrix has no rows).
+	#[inline]
+	fn row(&self, i: usize) -> &[(u16, u16)] {
+		if self.input.is_empty() {
+			return &[];
+		}
+		match self.copied.get(i).copied().flatten() {
+			Some((start, end)) => &self.copies[start..end],
+			None => &self.input[i],
+		}
+	}
+
+	/// Number of stored entries.
+	fn nnz(&self) -> usize {
+		self.input.iter().map(Vec::len).sum()
+	}
+}
+
+/// The weight matrix `W`, read in place: only the rows of permitted uids, without
+/// self-weights, zero weights and entries `(i, j)` with `last_update_i ≤ registered_at_j`,
+/// each row normalised to sum to one (exactly: `floor(w · 2^48 / Σw)`).
+pub(crate) struct WeightRows<'a> {
+	rows: SortedRows<'a>,
+	last_update: &'a [u64],
+	registered_at: &'a [u64],
+	/// Per row: the sum of its kept weights (zero for rows read as empty).
+	divisors: Vec<WeightDivisor>,
+	/// Per row: whether exactly one entry is kept (its weight is then exactly one).
+	single: Vec<bool>,
+	/// Per row: whether every stored entry is kept (no filtering needed when reading).
+	all_kept: Vec<bool>,
+	/// Per column: the number of entries in rows with active stake (for consensus).
+	active_counts: Vec<usize>,
+}
+
+impl<'a> WeightRows<'a> {
+	/// Validates the weight rows of `inputs` (lengths were validated before); rows with
+	/// nonzero `active_stake` are counted per column for consensus.
+	pub fn new(
+		inputs: &'a EpochInputs,
+		permit: &[bool],
+		active_stake: &[u64],
+	) -> Result<WeightRows<'a>, EpochError> {
+		let n = inputs.stake.len();
+		let rows = SortedRows::new(&inputs.weights, n, "weights")?;
+		let mut divisors = vec![WeightDivisor::new(0); n];
+		let mut single = vec![false; n];
+		let mut all_kept = vec![false; n];
+		let mut active_counts = vec![0; n];
+		for i in (0..n).filter(|&i| permit[i]) {
+			let (mut sum, mut count) = (0u64, 0usize);
+			let (updated, active) = (inputs.last_update[i], active_stake[i] > 0);
+			for &(j, v) in rows.row(i) {
+				if v != 0 && j as usize != i && updated > inputs.registered_at[j as usize] {
+					sum += v as u64;
+					count += 1;
+					if active {
+						active_counts[j as usize] += 1;
+					}
+				}
+			}
+			divisors[i] = WeightDivisor::new(sum);
+			single[i] = count == 1;
+			all_kept[i] = count == rows.row(i).len();
+		}
+		Ok(WeightRows {
+			rows,
+			last_update: &inputs.last_update,
+			registered_at: &inputs.registered_at,
+			divisors,
+			single,
+			all_kept,
+			active_counts,
+		})
+	}
+
+	/// Per column, the number of entries in rows with active stake.
+	pub fn active_counts(&self) -> &[usize] {
+		&self.active_counts
+	}
+
+	/// Whether the raw entry `(j, v)` of row `i` is part of `W`.
+	#[inline(always)]
+	fn keeps(&self, i: usize, (j, v): (u16, u16)) -> bool {
+		self.all_kept[i]
+			|| (v != 0 && j as usize != i && self.last_update[i] > self.registered_at[j as usize])
+	}
+
+	/// Number of rows.
+	pub fn rows(&self) -> usize {
+		self.divisors.len()
+	}
+
+	/// Upper bound of the number of entries of `W`.
+	pub fn nnz_hint(&self) -> usize {
+		self.rows.nnz()
+	}
+
+	/// The entries `(j, W_ij)` of row `i` in increasing `j` order.
+	#[inline(always)]
+	pub fn row(&self, i: usize) -> impl Iterator<Item = (u16, Fixed)> + '_ {
+		let divisor = self.divisors[i];
+		let raw = if divisor.get() == 0 { &[][..] } else { self.rows.row(i) };
+		let all = self.all_kept[i];
+		let updated = self.last_update[i];
+		let registered_at = self.registered_at;
+		raw.iter()
+			.filter(move |&&(j, v)| {
+				all || (v != 0 && j as usize != i && updated > registered_at[j as usize])
+			})
+			.map(move |&(j, v)| (j, divisor.divide(v)))
+	}
+
+	/// Whether row `i` is nonempty.
+	pub fn has_entries(&self, i: usize) -> bool {
+		self.divisors[i].get() != 0
+	}
+
+	/// Whether row `i` has exactly one entry, whose weight is then exactly one.
+	pub fn is_single(&self, i: usize) -> bool {
+		self.single[i]
+	}
+
+	/// Row `i` as stored (sorted, unfiltered), for cursors that walk it in steps.
+	#[inline]
+	pub fn raw_row(&self, i: usize) -> &[(u16, u16)] {
+		if self.divisors[i].get() == 0 {
+			&[]
+		} else {
+			self.rows.row(i)
+		}
+	}
+
+	/// Whether the raw entry `(j, v)` of row `i` is kept, and its weight.
+	#[inline(always)]
+	pub fn weight(&self, i: usize, entry: (u16, u16)) -> Option<Fixed> {
+		self.keeps(i, entry).then(|| self.divisors[i].divide(entry.1))
+	}
+}
+
+/// The previous bonds `B_old`, read in place. The row of a uid without a permit reads as
+/// empty; entries in the columns of uids registered after `last_epoch_block` read as zero.
+pub(crate) struct BondRows<'a> {
+	rows: SortedRows<'a>,
+	permit: &'a [bool],
+	reset: Vec<bool>,
+}
+
+impl<'a> BondRows<'a> {
+	/// Validates the bond rows of `inputs` (lengths were validated before).
+	pub fn new(inputs: &'a EpochInputs, permit: &'a [bool]) -> Result<BondRows<'a>, EpochError> {
+		let rows = SortedRows::new(&inputs.bonds, inputs.stake.len(), "bonds")?;
+		let reset = inputs.registered_at.iter().map(|&r| r > inputs.last_epoch_block).collect();
+		Ok(BondRows { rows, permit, reset })
+	}
+
+	/// Upper bound of the number of entries.
+	pub fn nnz_hint(&self) -> usize {
+		self.rows.nnz()
+	}
+
+	/// Row `i` as stored, sorted by uid (empty for a uid without a permit); entries may be zero
+	/// or in a reset column (see [`bond`](Self::bond)).
+	#[inline]
+	pub fn raw_row(&self, i: usize) -> &[(u16, u16)] {
+		if self.permit[i] {
+			self.rows.row(i)
+		} else {
+			&[]
+		}
+	}
+
+	/// The bond of a raw entry: zero in a reset column, else its stored proportion.
+	#[inline(always)]
+	pub fn bond(&self, (j, v): (u16, u16)) -> Fixed {
+		if self.reset[j as usize] {
+			Fixed::ZERO
+		} else {
+			Fixed::from_u16_proportion(v)
+		}
+	}
+
+	/// The sum of every column (`cols` columns), saturating.
+	pub fn column_sums(&self, cols: usize) -> Vec<u64> {
+		let mut sums = vec![0u64; cols];
+		for i in 0..self.permit.len() {
+			for &entry in self.raw_row(i) {
+				let s = &mut sums[entry.0 as usize];
+				*s = s.saturating_add(self.bond(entry).to_bits());
+			}
+		}
+		sums
+	}
+}
