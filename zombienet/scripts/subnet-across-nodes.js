@@ -2,35 +2,14 @@
 // another node (`args[0]`, default bob) once that node has finalized the block.
 // Returns 1 when the other node sees Alice as the owner of the new subnet.
 const { connect, waitForHead } = require('./lib.js');
-
-function submit(api, tx, signer) {
-	return new Promise((resolve, reject) => {
-		let unsub = null;
-		tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-			if (dispatchError) {
-				if (unsub) unsub();
-				const err = dispatchError.isModule
-					? api.registry.findMetaError(dispatchError.asModule)
-					: { section: '', name: dispatchError.toString() };
-				reject(new Error(`${err.section}.${err.name}`));
-			} else if (status.isFinalized) {
-				if (unsub) unsub();
-				resolve({ blockHash: status.asFinalized, events });
-			}
-		})
-			.then((u) => {
-				unsub = u;
-			})
-			.catch(reject);
-	});
-}
+const { sendAndFinalize } = require('../../tests/common/tx.cjs');
 
 async function run(nodeName, networkInfo, args) {
 	const reader = args[0] || 'bob';
 	const api = await connect(networkInfo, nodeName);
 	const alice = new zombie.Keyring({ type: 'sr25519' }).addFromUri('//Alice');
 	const hotkey = new zombie.Keyring({ type: 'sr25519' }).addFromUri('//Alice//subnet-hotkey');
-	const { blockHash, events } = await submit(
+	const { blockHash, events } = await sendAndFinalize(
 		api,
 		api.tx.subnets.registerNetwork(hotkey.address),
 		alice,

@@ -116,32 +116,4 @@ export async function startDevNode({
   }
 }
 
-/** Resolves with the events of `tx` once it is finalized; rejects on a dispatch error. */
-export function sendAndFinalize(api, tx, signer) {
-  return new Promise((res, rej) => {
-    let unsub = null;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        if (unsub) unsub();
-        if (dispatchError.isModule) {
-          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-          rej(new Error(`${section}.${name}`));
-        } else {
-          rej(new Error(dispatchError.toString()));
-        }
-        return;
-      }
-      if (status.isFinalized) {
-        if (unsub) unsub();
-        res({ blockHash: status.asFinalized, events });
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        if (unsub) unsub();
-        rej(new Error(`transaction ${status.type}`));
-      }
-    })
-      .then((u) => {
-        unsub = u;
-      })
-      .catch(rej);
-  });
-}
+export { sendAndFinalize } from '../../common/tx.cjs';
