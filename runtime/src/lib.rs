@@ -2,7 +2,8 @@
 //!
 //! The state machine of the Myelin chain. FRAME pallets `System`, `Timestamp`, `Aura`,
 //! `Grandpa`, `Balances`, `TransactionPayment`, `Sudo` and `Utility`; Myelin's `Subnets`
-//! (subnets, neurons, hyperparameters, endpoints); and `BlockTime`, a
+//! (subnets, neurons, hyperparameters, endpoints) and `Staking` (stake, take, rewards); and
+//! `BlockTime`, a
 //! one-value pallet that lets each chain spec choose its slot duration from the same Wasm
 //! blob (250 ms for `--dev`, 6 s for `--chain local`).
 //!
@@ -24,8 +25,11 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 pub mod block_time;
 pub mod configs;
+pub mod feeless;
 pub mod genesis_config_presets;
 
 use sp_runtime::{
@@ -123,6 +127,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	feeless::CheckHotkeyCalls,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
@@ -194,4 +199,7 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Subnets = pallet_subnets;
+
+	#[runtime::pallet_index(11)]
+	pub type Staking = pallet_myelin_staking;
 }

@@ -3,7 +3,7 @@
 use frame_support::traits::{fungible::Inspect, Get};
 use myelin_runtime::{
 	genesis_config_presets::{self, ENDOWMENT},
-	AccountId, Balances, BuildStorage, Runtime, RuntimeGenesisConfig, MYL,
+	AccountId, Balances, BuildStorage, Runtime, RuntimeGenesisConfig, EXISTENTIAL_DEPOSIT, MYL,
 };
 use serde_json::Value;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -91,7 +91,8 @@ fn alice_to_ferdie_hold_one_million_myl_each() {
 			for who in dev_accounts() {
 				assert_eq!(Balances::balance(&who), ENDOWMENT);
 			}
-			assert_eq!(Balances::total_issuance(), 6 * ENDOWMENT);
+			// Plus the existential deposit that keeps the staking reward pot alive.
+			assert_eq!(Balances::total_issuance(), 6 * ENDOWMENT + EXISTENTIAL_DEPOSIT);
 		});
 	}
 }
@@ -109,4 +110,16 @@ fn subnets_genesis_differs_per_chain() {
 		assert_eq!(NetworkMinLock::<Runtime>::get(), 100 * MYL);
 		assert_eq!(DefaultTempo::<Runtime>::get(), 360);
 	});
+}
+
+#[test]
+fn staking_starts_with_its_reward_pot_and_default_take_rate_limit() {
+	use pallet_myelin_staking::{Pallet as Staking, TakeRateLimit};
+	for patch in [genesis_config_presets::development(), genesis_config_presets::local_testnet()] {
+		externalities(patch).execute_with(|| {
+			assert_eq!(Balances::balance(&Staking::<Runtime>::pot()), EXISTENTIAL_DEPOSIT);
+			assert_eq!(TakeRateLimit::<Runtime>::get(), 216_000);
+			assert_eq!(Staking::<Runtime>::do_try_state(), Ok(()));
+		});
+	}
 }

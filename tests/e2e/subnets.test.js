@@ -74,9 +74,9 @@ describe('subnets pallet', () => {
     assert.equal(issuanceBefore - issuanceAfter, burnedTotal + feesTotal, 'burns leave issuance');
   });
 
-  it('serves an axon signed by the hotkey', async () => {
+  it('serves an axon signed by a hotkey that holds no funds: serve_axon is feeless', async () => {
     const hk = hotkeys[0];
-    await sendAndFinalize(api, api.tx.balances.transferKeepAlive(hk.address, 1n * MYL), alice);
+    assert.equal((await api.query.system.account(hk.address)).data.free.toBigInt(), 0n);
     const url = 'http://127.0.0.1:8091';
     const { events } = await sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, url), hk);
     const ev = findEvent(events, api.events.subnets.AxonServed);
@@ -85,6 +85,30 @@ describe('subnets pallet', () => {
     assert.equal(ev.data.url.toUtf8(), url);
     const axon = (await api.query.subnets.axons(netuid, 1)).unwrap();
     assert.equal(axon.url.toUtf8(), url);
+    const fee = findEvent(events, api.events.transactionPayment.TransactionFeePaid);
+    assert.equal(fee ? fee.data.actualFee.toBigInt() : 0n, 0n, 'no fee');
+    assert.equal((await api.query.system.account(hk.address)).data.free.toBigInt(), 0n);
+  });
+
+  it('keeps doomed feeless calls out of the pool with a custom code', async () => {
+    // Code 1: not registered on the subnet.
+    const stranger = keyring.addFromMnemonic(mnemonicGenerate());
+    await sendAndFinalize(api, api.tx.balances.transferKeepAlive(stranger.address, MYL), alice);
+    await assert.rejects(
+      sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, 'http://10.0.0.1:1'), stranger),
+      /Custom error: 1/,
+    );
+    // Code 2: inside the serving rate limit (just served above).
+    await assert.rejects(
+      sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, 'http://10.0.0.1:2'), hotkeys[0]),
+      /Custom error: 2/,
+    );
+    // Code 3: not an http(s) URL.
+    await assert.rejects(
+      sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, 'ftp://10.0.0.1'), hotkeys[1]),
+      /Custom error: 3/,
+    );
+    assert.equal((await api.query.subnets.axons(netuid, 2)).isNone, true);
   });
 
   it('lets the owner set an owner hyperparameter', async () => {

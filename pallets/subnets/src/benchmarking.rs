@@ -49,7 +49,7 @@ fn subnet_with<T: Config>(max: u16, n: u16) -> (u16, T::AccountId) {
 	let now = frame_system::Pallet::<T>::block_number();
 	for i in 1..n {
 		let hotkey: T::AccountId = account("neuron", u32::from(i), SEED);
-		HotkeyOwner::<T>::insert(&hotkey, &owner);
+		Subnets::<T>::take_hotkey(&hotkey, &owner);
 		Subnets::<T>::append_neuron(netuid, &hotkey, now);
 	}
 	let url = AxonUrl::try_from(longest_url()).expect("fits");

@@ -276,6 +276,34 @@ impl<T: Config> Pallet<T> {
 		Ok(uid)
 	}
 
+	/// Whether `serve_axon(netuid, url)` signed by `hotkey` would succeed now; if not, the
+	/// [`crate::pool_codes`] code the transaction pool refuses it with. Used by the runtime's
+	/// transaction extension, since `serve_axon` pays no fee.
+	pub fn pool_check_serve_axon(netuid: u16, hotkey: &T::AccountId, url: &[u8]) -> Result<(), u8> {
+		Self::ensure_can_serve_axon(netuid, hotkey).map_err(|error| match error {
+			Error::<T>::ServingRateLimitExceeded => crate::pool_codes::RATE_LIMITED,
+			_ => crate::pool_codes::NOT_REGISTERED,
+		})?;
+		Self::validate_url(url.to_vec()).map_err(|_| crate::pool_codes::INVALID_URL)?;
+		Ok(())
+	}
+
+	/// Make `coldkey` the owner of `hotkey` (the caller checked it may). A newly owned hotkey
+	/// gets a provider reference, so it is a live account that can sign the feeless hotkey
+	/// calls without holding funds; ownership, and the reference, are permanent.
+	pub(crate) fn take_hotkey(hotkey: &T::AccountId, coldkey: &T::AccountId) {
+		if !HotkeyOwner::<T>::contains_key(hotkey) {
+			frame_system::Pallet::<T>::inc_providers(hotkey);
+			HotkeyOwner::<T>::insert(hotkey, coldkey);
+		}
+	}
+
+	/// [`Self::take_hotkey`] for other pallets' benchmark setups.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn take_hotkey_for_benchmarks(hotkey: &T::AccountId, coldkey: &T::AccountId) {
+		Self::take_hotkey(hotkey, coldkey)
+	}
+
 	/// `url` as an [`AxonUrl`] when it is at most 256 bytes of printable ASCII starting with
 	/// `http://` or `https://` followed by at least one byte.
 	pub(crate) fn validate_url(url: Vec<u8>) -> Result<AxonUrl, Error<T>> {
@@ -337,6 +365,10 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 			ensure!(*uid < n, "uid not below n");
 			ensure!(Uids::<T>::get(netuid, hotkey) == Some(*uid), "Keys without matching Uids");
 			ensure!(HotkeyOwner::<T>::contains_key(hotkey), "neuron hotkey without owner");
+			ensure!(
+				frame_system::Pallet::<T>::providers(hotkey) > 0,
+				"a registered hotkey is not a live account",
+			);
 			ensure!(RegisteredAt::<T>::contains_key(netuid, uid), "uid without RegisteredAt");
 		}
 		let mut uid_count = 0usize;

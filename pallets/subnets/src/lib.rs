@@ -77,6 +77,17 @@ pub use weights::WeightInfo;
 
 use frame_support::traits::fungible;
 
+/// The `InvalidTransaction::Custom` codes with which the runtime's `CheckHotkeyCalls`
+/// transaction extension refuses a feeless `serve_axon` in the transaction pool.
+pub mod pool_codes {
+	/// The signer is not registered on the subnet (or the subnet does not exist).
+	pub const NOT_REGISTERED: u8 = 1;
+	/// The signer is inside the subnet's `serving_rate_limit`.
+	pub const RATE_LIMITED: u8 = 2;
+	/// The URL is not an `http://` or `https://` URL of at most 256 printable bytes.
+	pub const INVALID_URL: u8 = 3;
+}
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::subnets";
 
@@ -433,7 +444,7 @@ pub mod pallet {
 			Hyperparams::<T>::insert(netuid, params);
 			let initial_burn: BalanceOf<T> = INITIAL_BURN.saturated_into();
 			BurnPrice::<T>::insert(netuid, BurnState { base: initial_burn, since: now });
-			HotkeyOwner::<T>::insert(&hotkey, &coldkey);
+			Self::take_hotkey(&hotkey, &coldkey);
 			let uid = Self::append_neuron(netuid, &hotkey, now);
 			debug_assert_eq!(uid, 0);
 
@@ -566,7 +577,7 @@ pub mod pallet {
 				)?;
 			}
 
-			HotkeyOwner::<T>::insert(&hotkey, &coldkey);
+			Self::take_hotkey(&hotkey, &coldkey);
 			let uid = match to_prune {
 				Some(uid) => {
 					Self::prune_neuron(netuid, uid);
@@ -595,7 +606,7 @@ pub mod pallet {
 		///
 		/// Events: `AxonServed { netuid, uid, url }`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::serve_axon())]
+		#[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_axon(origin: OriginFor<T>, netuid: u16, url: Vec<u8>) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
 			let uid = Self::ensure_can_serve_axon(netuid, &hotkey)?;

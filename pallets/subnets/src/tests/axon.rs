@@ -170,3 +170,49 @@ fn can_serve_check_matches_the_call() {
 		assert_eq!(check(101), Err(Error::<Test>::ServingRateLimitExceeded.into()));
 	});
 }
+
+#[test]
+fn serve_axon_is_feeless() {
+	use frame_support::dispatch::{GetDispatchInfo, Pays};
+	let call = crate::Call::<Test>::serve_axon { netuid: 1, url: b"http://a".to_vec() };
+	assert_eq!(call.get_dispatch_info().pays_fee, Pays::No);
+}
+
+#[test]
+fn registered_hotkeys_are_live_accounts_without_funds() {
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		register_neuron(netuid, BOB, 201);
+		for hotkey in [101, 201] {
+			assert_eq!(Balances::free_balance(hotkey), 0);
+			assert_eq!(System::providers(&hotkey), 1, "one provider reference per owned hotkey");
+		}
+		// Registering an owned hotkey again elsewhere adds no second reference.
+		let other = register_subnet(CHARLIE, 301);
+		register_neuron(other, BOB, 201);
+		assert_eq!(System::providers(&201), 1);
+	});
+}
+
+#[test]
+fn the_pool_check_gives_the_code_of_each_refusal() {
+	use crate::pool_codes::*;
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		register_neuron(netuid, BOB, 201);
+		let check =
+			|hotkey, netuid, url: &[u8]| Subnets::pool_check_serve_axon(netuid, &hotkey, url);
+		assert_eq!(check(201, netuid, b"http://10.0.0.1:80"), Ok(()));
+		assert_eq!(check(999, netuid, b"http://10.0.0.1:80"), Err(NOT_REGISTERED));
+		assert_eq!(check(201, 77, b"http://10.0.0.1:80"), Err(NOT_REGISTERED));
+		assert_eq!(check(201, netuid, b"ftp://10.0.0.1"), Err(INVALID_URL));
+		assert_eq!(check(201, netuid, &[b'h'; 300]), Err(INVALID_URL));
+		assert_ok!(serve(201, netuid, b"http://10.0.0.1:80"));
+		assert_eq!(check(201, netuid, b"http://10.0.0.1:81"), Err(RATE_LIMITED));
+		// The pool check agrees with the call itself.
+		assert_noop!(
+			serve(201, netuid, b"http://10.0.0.1:81"),
+			Error::<Test>::ServingRateLimitExceeded
+		);
+	});
+}

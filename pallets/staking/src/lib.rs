@@ -1,0 +1,432 @@
+//! # Staking pallet
+//!
+//! Stake, delegation, take and reward payouts that scale with the number of nominators.
+//!
+//! ## Terminology
+//!
+//! - **Stake**: funds a coldkey assigns to a hotkey. A hotkey's stake counts on every subnet
+//!   where it is registered; Yuma weighs validators by it.
+//! - **Owner**: the coldkey owning a hotkey (decided by the Subnets pallet, read through
+//!   [`Config::HotkeyOwners`]). Staking to a hotkey nobody owns is refused.
+//! - **Nominator**: any coldkey staking to a hotkey it does not own.
+//! - **Take**: the share of a hotkey's dividends kept by its owner before the stakers are
+//!   paid; 0..=18% ([`MAX_TAKE`]), 18% by default.
+//! - **Pool**: per hotkey, the total stake and the shares dividing it ([`Pool`]). A staker owns
+//!   shares ([`Position`]); its stake is `shares · pool stake / pool shares`, rounded down.
+//!
+//! ## Where the money is: holds plus a reward pot
+//!
+//! Stake stays in the staker's own account, **held** under [`HoldReason::Staked`]: wallets
+//! show it as the coldkey's held balance, it still counts in the total issuance, and nothing
+//! can spend it. A hold was chosen over moving stake to a pallet account because the funds
+//! then stay visibly the staker's, and a broken invariant can never mix one staker's funds
+//! with another's.
+//!
+//! Rewards are the exception, because paying thousands of nominators one by one would be
+//! O(nominators). A reward is minted into the pallet's **reward pot** account (derived from
+//! [`Config::PalletId`], kept alive by its existential deposit) and raises the pool's stake
+//! without issuing shares: every staker's stake grows in proportion, in O(1). At a staker's
+//! next call (`add_stake`, `remove_stake`, `move_stake`) its position is **settled**: the
+//! difference between its value and what is held for it moves from the pot into its hold.
+//! Hence, at all times,
+//!
+//! `Σ pool stake = TotalStake = Σ held for staking + (pot balance − existential deposit)`,
+//!
+//! checked by [`Pallet::do_try_state`].
+//!
+//! ## Rounding
+//!
+//! Deposits buy shares rounded down, withdrawals burn shares rounded up and values round
+//! down, so the price of a share never falls and no staker can withdraw more than the pool
+//! holds. What rounding takes from a staker stays in its pool (shared by its stakers, and
+//! paid in full to the last one to leave); it is never created nor lost. A withdrawal that
+//! would leave a position worth less than one unit withdraws all of it.
+//!
+//! ## Calls
+//!
+//! | index | call | signer |
+//! |---|---|---|
+//! | 0 | [`add_stake`](Pallet::add_stake) | coldkey |
+//! | 1 | [`remove_stake`](Pallet::remove_stake) | coldkey |
+//! | 2 | [`move_stake`](Pallet::move_stake) | coldkey |
+//! | 3 | [`set_take`](Pallet::set_take) | the hotkey's owner coldkey |
+//! | 4 | [`set_take_rate_limit`](Pallet::set_take_rate_limit) | root |
+//!
+//! ## Rewards
+//!
+//! The Yuma pallet pays through [`StakingRewards`]: `credit_incentive` (a miner's incentive
+//! becomes its owner's stake on the hotkey), `pay_dividend` (take to the owner, the rest to
+//! all stakers pro rata), `pay_owner_cut` (free balance of the subnet owner). Each is O(1).
+//!
+//! ## Guarantees
+//!
+//! - A refused call changes nothing.
+//! - Total issuance changes only by what the reward functions mint.
+//! - Per hotkey, the stakers' shares sum to the pool's shares; the stakers' values sum to at
+//!   most the pool's stake.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod benchmarking;
+mod impl_traits;
+mod internal;
+#[cfg(test)]
+mod mock;
+pub mod shares;
+#[cfg(test)]
+mod tests;
+pub mod traits;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use traits::{HotkeyOwners, StakeInfo, StakingRewards};
+pub use types::{Pool, Position};
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+use sp_runtime::Perbill;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::staking";
+
+/// The highest take: 18%.
+pub const MAX_TAKE: Perbill = Perbill::from_percent(18);
+
+/// Default of `TakeRateLimit`: 216_000 blocks.
+pub const DEFAULT_TAKE_RATE_LIMIT: u32 = 216_000;
+
+/// The balance type of the currency stake is held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, InspectHold, Mutate, MutateHold},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the staking pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency stake is held in and rewards are minted in.
+		type Currency: Inspect<Self::AccountId>
+			+ InspectHold<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who owns each hotkey (the Subnets pallet).
+		type HotkeyOwners: HotkeyOwners<Self::AccountId>;
+
+		/// The id the reward pot account is derived from.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Weights of this pallet's calls and reward functions.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Stake, held from the staking coldkey.
+		#[codec(index = 0)]
+		Staked,
+	}
+
+	/// Default of [`Takes`]: the highest take, 18%.
+	#[pallet::type_value]
+	pub fn DefaultTake() -> Perbill {
+		MAX_TAKE
+	}
+
+	/// The stake pool of each hotkey that has stake.
+	#[pallet::storage]
+	pub type Pools<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, OptionQuery>;
+
+	/// The position of each coldkey on each hotkey: `(hotkey, coldkey) → position`, so a
+	/// hotkey's stakers can be listed.
+	#[pallet::storage]
+	pub type Stakes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Position<BalanceOf<T>>,
+		OptionQuery,
+	>;
+
+	/// The sum of every pool's stake.
+	#[pallet::storage]
+	pub type TotalStake<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The take of each hotkey (18% when never set).
+	#[pallet::storage]
+	pub type Takes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Perbill, ValueQuery, DefaultTake>;
+
+	/// The block of each hotkey's last take increase.
+	#[pallet::storage]
+	pub type LastTakeIncrease<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
+
+	/// Blocks that must pass between two take increases of a hotkey (root-settable, default
+	/// 216_000).
+	#[pallet::storage]
+	pub type TakeRateLimit<T> = StorageValue<_, u32, ValueQuery, ConstU32<DEFAULT_TAKE_RATE_LIMIT>>;
+
+	/// Genesis: the take rate limit. The reward pot receives its existential deposit.
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// Blocks between two take increases of a hotkey (default 216_000).
+		pub take_rate_limit: u32,
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self { take_rate_limit: DEFAULT_TAKE_RATE_LIMIT, _config: Default::default() }
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			TakeRateLimit::<T>::put(self.take_rate_limit);
+			Pallet::<T>::ensure_pot_exists();
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `coldkey` staked `amount` to `hotkey`; its stake on `hotkey` is now `stake`.
+		StakeAdded {
+			coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+			stake: BalanceOf<T>,
+		},
+		/// `coldkey` withdrew `amount` from `hotkey` to its free balance; its stake on
+		/// `hotkey` is now `stake`.
+		StakeRemoved {
+			coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+			stake: BalanceOf<T>,
+		},
+		/// `coldkey` moved `amount` of stake from `from_hotkey` to `to_hotkey`.
+		StakeMoved {
+			coldkey: T::AccountId,
+			from_hotkey: T::AccountId,
+			to_hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// The take of `hotkey` is now `take`.
+		TakeSet { hotkey: T::AccountId, take: Perbill },
+		/// A dividend of `take + to_stakers` was paid to `hotkey`: `take` to its owner
+		/// `owner` as stake, `to_stakers` to all its stakers pro rata.
+		DividendPaid {
+			hotkey: T::AccountId,
+			owner: T::AccountId,
+			take: BalanceOf<T>,
+			to_stakers: BalanceOf<T>,
+		},
+		/// Root set `TakeRateLimit`.
+		TakeRateLimitSet { blocks: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount is zero.
+		ZeroAmount,
+		/// Nobody owns this hotkey: it must be registered on a subnet first.
+		HotkeyHasNoOwner,
+		/// The coldkey's free balance cannot cover the amount (it must keep the existential
+		/// deposit).
+		InsufficientBalance,
+		/// The coldkey has no stake on this hotkey.
+		NoStake,
+		/// The amount is more than the coldkey's stake on this hotkey.
+		NotEnoughStake,
+		/// The amount is too small to buy a share of the hotkey's pool.
+		StakeTooSmall,
+		/// `from_hotkey` and `to_hotkey` are the same.
+		SameHotkey,
+		/// Only the coldkey owning the hotkey may set its take.
+		NotHotkeyOwner,
+		/// The take is above the 18% maximum.
+		TakeTooHigh,
+		/// The take was increased less than `TakeRateLimit` blocks ago.
+		TakeIncreaseRateLimited,
+		/// An amount overflowed the balance type.
+		Overflow,
+		/// Moving funds between the coldkey's hold and the reward pot failed (the
+		/// account cannot receive or release them; should not happen).
+		SettlementFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Stake `amount` from the signer's free balance to `hotkey`.
+		///
+		/// Signer: the coldkey staking (the hotkey's owner or any nominator).
+		///
+		/// The amount is held from the signer's free balance (hold reason `Staked`), which
+		/// must keep the existential deposit, and buys shares of the hotkey's pool. Rewards
+		/// paid since the signer's last call are settled first.
+		///
+		/// Errors: `ZeroAmount`; `HotkeyHasNoOwner` when no coldkey registered `hotkey`;
+		/// `InsufficientBalance`; `StakeTooSmall` when the amount buys no share.
+		///
+		/// Events: `StakeAdded { coldkey, hotkey, amount, stake }`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_stake())]
+		pub fn add_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_add_stake(coldkey, hotkey, amount)
+		}
+
+		/// Withdraw `amount` of the signer's stake on `hotkey` back to its free balance.
+		///
+		/// Signer: the coldkey that staked.
+		///
+		/// Never more than the signer's own stake on that hotkey (rewards included). When the
+		/// rest would be worth less than one base unit, the whole stake is withdrawn and the
+		/// event says so.
+		///
+		/// Errors: `ZeroAmount`; `NoStake` when the signer has no stake on `hotkey`;
+		/// `NotEnoughStake` when `amount` is more than its stake.
+		///
+		/// Events: `StakeRemoved { coldkey, hotkey, amount, stake }`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_stake())]
+		pub fn remove_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_remove_stake(coldkey, hotkey, amount)
+		}
+
+		/// Move `amount` of the signer's stake from `from_hotkey` to `to_hotkey`, without
+		/// touching its free balance.
+		///
+		/// Signer: the coldkey that staked.
+		///
+		/// Errors: `ZeroAmount`; `SameHotkey`; `HotkeyHasNoOwner` when nobody owns
+		/// `to_hotkey`; `NoStake`/`NotEnoughStake` as for `remove_stake`; `StakeTooSmall`
+		/// when the amount buys no share of `to_hotkey`'s pool.
+		///
+		/// Events: `StakeMoved { coldkey, from_hotkey, to_hotkey, amount }`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::move_stake())]
+		pub fn move_stake(
+			origin: OriginFor<T>,
+			from_hotkey: T::AccountId,
+			to_hotkey: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move_stake(coldkey, from_hotkey, to_hotkey, amount)
+		}
+
+		/// Set the take of `hotkey`: the share of its dividends its owner keeps before the
+		/// stakers are paid.
+		///
+		/// Signer: the coldkey owning `hotkey`.
+		///
+		/// 0..=18% (a `Perbill`, e.g. `100_000_000` for 10%). A decrease (or the same value)
+		/// applies at once; an increase at most once per `TakeRateLimit` blocks.
+		///
+		/// Errors: `NotHotkeyOwner`; `TakeTooHigh`; `TakeIncreaseRateLimited`.
+		///
+		/// Events: `TakeSet { hotkey, take }`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_take())]
+		pub fn set_take(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			take: Perbill,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_set_take(coldkey, hotkey, take)
+		}
+
+		/// Set `TakeRateLimit`, the blocks between two take increases of a hotkey.
+		///
+		/// Origin: root.
+		///
+		/// Events: `TakeRateLimitSet { blocks }`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_take_rate_limit())]
+		pub fn set_take_rate_limit(origin: OriginFor<T>, blocks: u32) -> DispatchResult {
+			ensure_root(origin)?;
+			TakeRateLimit::<T>::put(blocks);
+			Self::deposit_event(Event::TakeRateLimitSet { blocks });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The reward pot: the account rewards are minted into until they are settled.
+		pub fn pot() -> T::AccountId {
+			use sp_runtime::traits::AccountIdConversion;
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// What `coldkey` could withdraw from `hotkey` now (its position's value).
+		pub fn stake_of(coldkey: &T::AccountId, hotkey: &T::AccountId) -> BalanceOf<T> {
+			internal::position_value::<T>(coldkey, hotkey)
+		}
+
+		/// Everything staked to `hotkey`.
+		pub fn total_stake_of(hotkey: &T::AccountId) -> BalanceOf<T> {
+			Pools::<T>::get(hotkey).map(|pool| pool.stake).unwrap_or_default()
+		}
+
+		/// The balance held for staking from `who`.
+		pub fn held_for_stake(who: &T::AccountId) -> BalanceOf<T> {
+			T::Currency::balance_on_hold(&HoldReason::Staked.into(), who)
+		}
+
+		/// Check the pallet's invariants: shares, values, holds and the reward pot agree (see
+		/// the pallet docs). Run after every test and by `try-runtime`.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			internal::try_state::<T>()
+		}
+	}
+}

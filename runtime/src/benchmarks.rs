@@ -1,0 +1,7 @@
+//! The pallets whose FRAME benchmarks the runtime exposes (`make weights` runs them with
+//! frame-omni-bencher and writes each pallet's `weights.rs`).
+
+frame_benchmarking::define_benchmarks!(
+	[pallet_subnets, Subnets]
+	[pallet_myelin_staking, Staking]
+);
