@@ -1,0 +1,203 @@
+//! # Yuma pallet
+//!
+//! Emission and consensus: mints nothing itself, but decides every block what is emitted, and
+//! runs each subnet's Yuma epoch (the `myelin-yuma` crate) every `tempo` blocks.
+//!
+//! ## Every block (`on_initialize`)
+//!
+//! 1. **Emission.** The block emission is 1 MYL, halving each time [`TotalEmitted`] crosses
+//!    10.5M, 15.75M, 18.375M … MYL, and zero once 21M MYL have been emitted
+//!    ([`emission::block_emission`]). It is split equally among the existing subnets and
+//!    accumulated in [`PendingEmission`]. Nothing is emitted while no subnet exists.
+//! 2. **Epochs.** A subnet is due when `block − last_epoch ≥ tempo`; a new subnet's first
+//!    epoch is staggered by its netuid. Due subnets run most overdue first, as long as their
+//!    benchmarked weight fits [`Config::MaxEpochWeight`]; the rest wait for the next block
+//!    (none is skipped). The first due subnet of a block always runs, so a subnet bigger than
+//!    the budget cannot starve.
+//!
+//! ## One epoch
+//!
+//! Reads neurons and hyperparameters from Subnets, the stake of every hotkey from Staking,
+//! weight rows and last updates from Weights ([`Config::Weights`]), and the bonds stored by
+//! the previous epoch; runs [`myelin_yuma::epoch`]; stores consensus, incentive, dividends,
+//! validator trust, emission, permits, activity and bonds; and pays the subnet's pending
+//! emission through Staking: 18% to the owner's coldkey, the rest to miners (incentive, as
+//! their owner's stake) and validators (dividends, take and nominators, as stake).
+//!
+//! ## Accounting
+//!
+//! Emission is minted only when paid. Whatever a payment could not credit (rounding in the
+//! epoch, an owner cut too small to open an account, a dissolved subnet's pending emission) is
+//! added to [`UnpaidEmission`], so at all times
+//! `TotalEmitted = Σ PendingEmission + TotalPaid + UnpaidEmission` ([`Pallet::do_try_state`]).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod benchmarking;
+pub mod emission;
+mod epoch;
+mod impl_traits;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod traits;
+pub mod weights;
+
+pub use pallet::*;
+pub use traits::{ValidatorPermits, WeightsSource};
+pub use weights::WeightInfo;
+
+use frame_support::{traits::ConstU32, BoundedVec};
+use sp_runtime::Perbill;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::yuma";
+
+/// The subnet owner's cut of its subnet's emission: 18%.
+pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
+
+/// The most uids a subnet has (as in the Subnets pallet).
+pub type MaxUids = ConstU32<4096>;
+
+/// One value per uid.
+pub type PerUid<V> = BoundedVec<V, MaxUids>;
+
+/// A sparse bond row: `(uid, bond)` pairs sorted by uid.
+pub type BondRow = BoundedVec<(u16, u16), MaxUids>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use pallet_myelin_staking::{StakeInfo, StakingRewards};
+	use pallet_subnets::SubnetsInterface;
+	use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the Yuma pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Subnets, neurons and hyperparameters.
+		type Subnets: SubnetsInterface<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// The stake of every hotkey.
+		type Stake: StakeInfo<Self::AccountId, Balance: UniqueSaturatedInto<u64>>;
+
+		/// Where emission is paid.
+		type Rewards: StakingRewards<
+			Self::AccountId,
+			Balance: UniqueSaturatedFrom<u64> + UniqueSaturatedInto<u64>,
+		>;
+
+		/// Weight rows and last updates (the Weights pallet).
+		type Weights: WeightsSource;
+
+		/// The most weight the epochs of one block may use; due epochs beyond it wait for the
+		/// next block.
+		#[pallet::constant]
+		type MaxEpochWeight: Get<Weight>;
+
+		/// Weights of this pallet's work.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Base units emitted so far (accumulated for subnets); drives the halvings.
+	#[pallet::storage]
+	pub type TotalEmitted<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// Base units paid out so far (minted by Staking).
+	#[pallet::storage]
+	pub type TotalPaid<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// Base units emitted but never paid (rounding, unpayable owner cuts, dissolved subnets'
+	/// pending emission): the tracked dust.
+	#[pallet::storage]
+	pub type UnpaidEmission<T> = StorageValue<_, u128, ValueQuery>;
+
+	/// Emission accumulated by each subnet since its last epoch.
+	#[pallet::storage]
+	pub type PendingEmission<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery>;
+
+	/// Block of each subnet's last epoch (set, staggered, when Yuma first sees the subnet).
+	#[pallet::storage]
+	pub type LastEpoch<T: Config> =
+		StorageMap<_, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
+
+	/// What the last epoch of each subnet distributed (owner cut included), in base units.
+	#[pallet::storage]
+	pub type LastEpochEmission<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery>;
+
+	/// Consensus of every uid at the last epoch (`floor(C · 65535)`).
+	#[pallet::storage]
+	pub type Consensus<T> = StorageMap<_, Twox64Concat, u16, PerUid<u16>, ValueQuery>;
+
+	/// Incentive of every uid at the last epoch.
+	#[pallet::storage]
+	pub type Incentive<T> = StorageMap<_, Twox64Concat, u16, PerUid<u16>, ValueQuery>;
+
+	/// Dividends of every uid at the last epoch.
+	#[pallet::storage]
+	pub type Dividends<T> = StorageMap<_, Twox64Concat, u16, PerUid<u16>, ValueQuery>;
+
+	/// Validator trust of every uid at the last epoch.
+	#[pallet::storage]
+	pub type ValidatorTrust<T> = StorageMap<_, Twox64Concat, u16, PerUid<u16>, ValueQuery>;
+
+	/// Base units paid to every uid at the last epoch.
+	#[pallet::storage]
+	pub type Emission<T> = StorageMap<_, Twox64Concat, u16, PerUid<u64>, ValueQuery>;
+
+	/// Validator permit of every uid, handed out at the last epoch.
+	#[pallet::storage]
+	pub type ValidatorPermit<T> = StorageMap<_, Twox64Concat, u16, PerUid<bool>, ValueQuery>;
+
+	/// Whether every uid was active at the last epoch.
+	#[pallet::storage]
+	pub type Active<T> = StorageMap<_, Twox64Concat, u16, PerUid<bool>, ValueQuery>;
+
+	/// Bonds of each validator `(netuid, uid)`: a sparse row over the subnet's uids.
+	#[pallet::storage]
+	pub type Bonds<T> =
+		StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, BondRow, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The epoch of `netuid` ran at `block` and paid out `emission` base units (owner cut
+		/// included).
+		EpochCompleted { netuid: u16, block: BlockNumberFor<T>, emission: u64 },
+		/// The epoch of `netuid` refused its inputs (should not happen); its emission stays
+		/// pending.
+		EpochFailed { netuid: u16 },
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::run_block(now)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Check the pallet's invariants: the emission accounting adds up, and no per-uid
+		/// output is longer than its subnet or kept for a subnet that does not exist.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			epoch::try_state::<T>()
+		}
+	}
+}
