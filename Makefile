@@ -9,7 +9,7 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
-	chain-specs bench-node bench-yuma clean zombienet zombienet-deps zombienet-spawn
+	chain-specs bench-node bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
@@ -19,6 +19,7 @@ help:
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
+	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fmt | clippy formatting and lints"
 
 setup:
@@ -73,6 +74,29 @@ bench-node: build e2e-deps
 
 bench-yuma: setup
 	$(CARGO) bench --locked -p myelin-yuma --bench epoch
+
+# Weights from FRAME benchmarks. A node built with `--features runtime-benchmarks` has the
+# `benchmark pallet` subcommand (frame-benchmarking-cli, ~130 more crates, so it is not in the
+# normal build); it is kept as myelin-node-benchmarks and the normal node is rebuilt after it.
+BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node-benchmarks
+STEPS ?= 20
+REPEAT ?= 5
+WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking
+
+weights: setup
+	$(CARGO) build --release -p myelin-node --features runtime-benchmarks --locked
+	cp $(NODE) $(BENCH_NODE)
+	@# The Wasm blob lives at one path for both builds: touch the runtime so its build script
+	@# rebuilds the normal blob, which the normal node embeds.
+	touch runtime/src/lib.rs && $(CARGO) build --release -p myelin-node --locked
+	for entry in $(WEIGHT_PALLETS); do \
+		pallet=$${entry%%:*}; dir=$${entry#*:}; \
+		$(BENCH_NODE) benchmark pallet --chain dev --pallet $$pallet --extrinsic '*' \
+			--steps $(STEPS) --repeat $(REPEAT) --wasm-execution compiled \
+			--template scripts/weights-template.hbs --header scripts/weights-header.txt \
+			--output $$dir/src/weights.rs || exit 1; \
+	done
+	$(CARGO) fmt --all
 
 clean:
 	$(CARGO) clean

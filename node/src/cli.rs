@@ -20,6 +20,12 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
+	/// FRAME benchmarks of the runtime's pallets (`benchmark pallet`); only in a node built
+	/// with `--features runtime-benchmarks` (`make weights`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
 	/// Build a chain specification (deprecated upstream in favour of `export-chain-spec`;
 	/// kept because zombienet calls it).
 	BuildSpec(sc_cli::BuildSpecCmd),

@@ -2,8 +2,8 @@
 //!
 //! The state machine of the Myelin chain. FRAME pallets `System`, `Timestamp`, `Aura`,
 //! `Grandpa`, `Balances`, `TransactionPayment`, `Sudo` and `Utility`; Myelin's `Subnets`
-//! (subnets, neurons, hyperparameters, endpoints), `Staking` (stake, take, rewards) and `Yuma`
-//! (emission, epochs); and `BlockTime`, a
+//! (subnets, neurons, hyperparameters, endpoints), `Staking` (stake, take, rewards), `Weights`
+//! (weight rows, commit-reveal) and `Yuma` (emission, epochs); and `BlockTime`, a
 //! one-value pallet that lets each chain spec choose its slot duration from the same Wasm
 //! blob (250 ms for `--dev`, 6 s for `--chain local`).
 //!
@@ -202,6 +202,9 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Staking = pallet_myelin_staking;
+
+	#[runtime::pallet_index(12)]
+	pub type Weights = pallet_weights;
 
 	#[runtime::pallet_index(13)]
 	pub type Yuma = pallet_yuma;
