@@ -75,28 +75,35 @@ bench-node: build e2e-deps
 bench-yuma: setup
 	$(CARGO) bench --locked -p myelin-yuma --bench epoch
 
-# Weights from FRAME benchmarks. A node built with `--features runtime-benchmarks` has the
-# `benchmark pallet` subcommand (frame-benchmarking-cli, ~130 more crates, so it is not in the
-# normal build); it is kept as myelin-node-benchmarks and the normal node is rebuilt after it.
+# Weights from FRAME benchmarks, in three builds that leave the normal ones alone:
+# 1. the runtime's Wasm with the `runtime-benchmarks` feature (kept as BENCH_WASM);
+# 2. a node with that feature (frame-benchmarking-cli: ~300 more crates, so not in the normal
+#    build), without an embedded Wasm blob, kept as myelin-node-benchmarks;
+# 3. the normal node again (the Wasm blob lives at one path for both runtime builds: touching
+#    the runtime makes its build script rebuild the normal blob).
+# Then `benchmark pallet` runs each Myelin pallet on BENCH_WASM (genesis preset `development`).
 BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node-benchmarks
+BENCH_WASM := $(CARGO_TARGET_DIR)/release/myelin_runtime_benchmarks.compact.wasm
+WBUILD := $(CARGO_TARGET_DIR)/release/wbuild/myelin-runtime
 STEPS ?= 20
 REPEAT ?= 5
-WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking
+WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking \
+	pallet_weights:pallets/weights pallet_yuma:pallets/yuma
 
 weights: setup
-	$(CARGO) build --release -p myelin-node --features runtime-benchmarks --locked
+	$(CARGO) build --release -p myelin-runtime --features runtime-benchmarks --locked
+	cp $(WBUILD)/myelin_runtime.compact.wasm $(BENCH_WASM)
+	SKIP_WASM_BUILD=1 $(CARGO) build --release -p myelin-node --features runtime-benchmarks --locked
 	cp $(NODE) $(BENCH_NODE)
-	@# The Wasm blob lives at one path for both builds: touch the runtime so its build script
-	@# rebuilds the normal blob, which the normal node embeds.
 	touch runtime/src/lib.rs && $(CARGO) build --release -p myelin-node --locked
 	for entry in $(WEIGHT_PALLETS); do \
 		pallet=$${entry%%:*}; dir=$${entry#*:}; \
-		$(BENCH_NODE) benchmark pallet --chain dev --pallet $$pallet --extrinsic '*' \
+		$(BENCH_NODE) benchmark pallet --runtime $(BENCH_WASM) \
+			--genesis-builder-preset development --pallet $$pallet --extrinsic '*' \
 			--steps $(STEPS) --repeat $(REPEAT) --wasm-execution compiled \
 			--template scripts/weights-template.hbs --header scripts/weights-header.txt \
 			--output $$dir/src/weights.rs || exit 1; \
 	done
-	$(CARGO) fmt --all
 
 clean:
 	$(CARGO) clean

@@ -20,8 +20,12 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
-	/// FRAME benchmarks of the runtime's pallets (`benchmark pallet`); only in a node built
-	/// with `--features runtime-benchmarks` (`make weights`).
+	/// Run one Yuma epoch: the JSON of SPEC.md ("Epoch simulator") on stdin, the outputs as
+	/// JSON on stdout. Needs no chain. Bad input: exit code 2 and a line naming the field.
+	SimulateEpoch,
+
+	/// FRAME benchmarks of the runtime's pallets (`benchmark pallet --runtime <wasm>`); only
+	/// in a node built with `--features runtime-benchmarks` (`make weights`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),

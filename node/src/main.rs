@@ -6,6 +6,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod simulate;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -4,4 +4,6 @@
 frame_benchmarking::define_benchmarks!(
 	[pallet_subnets, Subnets]
 	[pallet_myelin_staking, Staking]
+	[pallet_weights, Weights]
+	[pallet_yuma, Yuma]
 );

@@ -35,23 +35,17 @@ fn set_block<T: Config>(block: u32) {
 /// neurons (uid 0 included), each serving an axon of the largest size.
 fn subnet_with<T: Config>(max: u16, n: u16) -> (u16, T::AccountId) {
 	let owner = funded::<T>("owner", 0);
-	let owner_hotkey: T::AccountId = account("hotkey", 0, SEED);
-	let netuid = (1..=u16::MAX).find(|netuid| !SubnetOwner::<T>::contains_key(netuid)).unwrap();
-	Subnets::<T>::register_network(RawOrigin::Signed(owner.clone()).into(), owner_hotkey)
-		.expect("registration works");
-
-	let mut params = Hyperparams::<T>::get(netuid).expect("just created");
-	params.max_allowed_uids = max.max(MIN_ALLOWED_UIDS);
-	params.max_allowed_validators = params.max_allowed_validators.min(params.max_allowed_uids);
-	params.immunity_period = 0;
-	Hyperparams::<T>::insert(netuid, params);
-
+	let hotkeys: Vec<T::AccountId> = (0..n.max(1))
+		.map(|i| {
+			if i == 0 {
+				account("hotkey", 0, SEED)
+			} else {
+				account("neuron", u32::from(i), SEED)
+			}
+		})
+		.collect();
+	let netuid = Subnets::<T>::benchmark_subnet(&owner, max, &hotkeys);
 	let now = frame_system::Pallet::<T>::block_number();
-	for i in 1..n {
-		let hotkey: T::AccountId = account("neuron", u32::from(i), SEED);
-		Subnets::<T>::take_hotkey(&hotkey, &owner);
-		Subnets::<T>::append_neuron(netuid, &hotkey, now);
-	}
 	let url = AxonUrl::try_from(longest_url()).expect("fits");
 	for uid in 0..n {
 		Axons::<T>::insert(netuid, uid, AxonInfo { url: url.clone(), block: now });

@@ -304,6 +304,32 @@ impl<T: Config> Pallet<T> {
 		Self::take_hotkey(hotkey, coldkey)
 	}
 
+	/// Benchmark setup, for this pallet and the others: `owner` (funded by the caller)
+	/// registers a subnet with room for `max` neurons and no immunity, whose uids `0..` are
+	/// `hotkeys`, all owned by `owner` and registered now. Returns the netuid.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn benchmark_subnet(owner: &T::AccountId, max: u16, hotkeys: &[T::AccountId]) -> u16 {
+		let netuid = (1..=u16::MAX).find(|n| !SubnetOwner::<T>::contains_key(n)).unwrap_or(1);
+		// Every benchmark subnet locks the minimum, however many came before it.
+		crate::NetworkLock::<T>::kill();
+		let origin = frame_system::RawOrigin::Signed(owner.clone()).into();
+		let first = hotkeys.first().expect("at least the owner hotkey").clone();
+		if let Err(error) = Self::register_network(origin, first) {
+			panic!("benchmark subnet: {error:?}");
+		}
+		let mut params = Hyperparams::<T>::get(netuid).expect("just created");
+		params.max_allowed_uids = max.max(crate::MIN_ALLOWED_UIDS);
+		params.max_allowed_validators = params.max_allowed_validators.min(params.max_allowed_uids);
+		params.immunity_period = 0;
+		Hyperparams::<T>::insert(netuid, params);
+		let now = frame_system::Pallet::<T>::block_number();
+		for hotkey in &hotkeys[1..] {
+			Self::take_hotkey(hotkey, owner);
+			Self::append_neuron(netuid, hotkey, now);
+		}
+		netuid
+	}
+
 	/// `url` as an [`AxonUrl`] when it is at most 256 bytes of printable ASCII starting with
 	/// `http://` or `https://` followed by at least one byte.
 	pub(crate) fn validate_url(url: Vec<u8>) -> Result<AxonUrl, Error<T>> {

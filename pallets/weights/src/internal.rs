@@ -99,6 +99,12 @@ impl<T: Config> Pallet<T> {
 		LastUpdate::<T>::insert(netuid, uid, frame_system::Pallet::<T>::block_number());
 	}
 
+	/// [`Self::store_row`] for other pallets' benchmark setups.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn store_row_for_benchmarks(netuid: u16, uid: u16, row: WeightRow) {
+		Self::store_row(netuid, uid, row)
+	}
+
 	/// Commits of `hotkey` on `netuid` whose reveal window has not passed.
 	fn live_commits(
 		netuid: u16,

@@ -63,6 +63,16 @@ pub const MAX_COMMITS: u32 = 10;
 /// A stored weight row: `(uid, weight)` sorted by uid, max-upscaled.
 pub type WeightRow = BoundedVec<(u16, u16), ConstU32<4096>>;
 
+/// What the benchmarks need from the rest of the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A subnet of `n` neurons whose uid 0 holds a validator permit: its netuid and the
+	/// hotkey of uid 0.
+	fn validator_subnet(n: u16) -> (u16, AccountId);
+	/// Turn commit-reveal on for `netuid`.
+	fn enable_commit_reveal(netuid: u16);
+}
+
 /// The `InvalidTransaction::Custom` codes with which the runtime's `CheckHotkeyCalls`
 /// transaction extension refuses a feeless weights call in the pool.
 pub mod pool_codes {
@@ -108,6 +118,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up subnets and permits for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The weight row of each `(netuid, uid)`.

@@ -83,6 +83,28 @@ impl pallet_weights::Config for Test {
 	type Subnets = Subnets;
 	type Permits = MockPermits;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// Benchmark setup on the mock: a subnet through the real Subnets pallet, a mock permit.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_weights::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn validator_subnet(n: u16) -> (u16, AccountId) {
+		let hotkeys: Vec<AccountId> = (0..u64::from(n)).map(|i| 10_000 + i).collect();
+		let netuid = Subnets::benchmark_subnet(&OWNER, n, &hotkeys);
+		set_permit(netuid, 0, true);
+		(netuid, hotkeys[0])
+	}
+	fn enable_commit_reveal(netuid: u16) {
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			netuid,
+			pallet_subnets::Hyperparameter::CommitRevealEnabled(true)
+		));
+	}
 }
 
 /// A subnet (netuid 1, tempo 10, no weights rate limit) with the owner hotkey (uid 0), two

@@ -1,3 +1,87 @@
-//! Benchmarks of the Yuma pallet: not written yet (the epoch benchmark over `n` and the number
-//! of weight entries needs the Weights pallet to set up rows). Until then `weights.rs` holds
-//! placeholder figures derived from the crate's criterion benchmarks.
+//! Benchmarks of the Yuma pallet (frame_benchmarking v2): one epoch of a subnet of `n` uids
+//! with `e` weight entries, spread over up to 256 permitted validators, with the bonds of a
+//! previous epoch, payouts included; and the per-block work with `s` subnets.
+
+#![cfg(feature = "runtime-benchmarks")]
+
+use super::*;
+use crate::{BenchmarkHelper, Pallet as Yuma};
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_myelin_staking::StakingRewards;
+use sp_runtime::traits::UniqueSaturatedFrom;
+
+/// One MYL.
+const UNIT: u64 = 1_000_000_000;
+
+type RewardOf<T> =
+	<<T as Config>::Rewards as StakingRewards<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A subnet of `n` uids whose first `min(n, 256)` uids are staked validators sharing `e`
+/// weight entries, after one epoch (so that bonds exist), with 100 MYL pending.
+fn subnet_with_weights<T: Config>(n: u16, e: u32) -> u16 {
+	let validators = n.min(256);
+	let (netuid, hotkeys) = T::BenchmarkHelper::subnet(n, validators);
+	for (i, hotkey) in hotkeys.iter().take(usize::from(validators)).enumerate() {
+		let stake = RewardOf::<T>::unique_saturated_from(1000 * UNIT + i as u64);
+		T::Rewards::credit_incentive(hotkey, stake);
+	}
+	let per_row = e.div_ceil(u32::from(validators)).min(u32::from(n));
+	let mut left = e;
+	for uid in 0..validators {
+		let len = per_row.min(left);
+		left -= len;
+		// Each validator weights a different window of uids, so consensus has work to do.
+		let row: Vec<(u16, u16)> = (0..len)
+			.map(|k| (((u32::from(uid) * 7 + k) % u32::from(n)) as u16, (k % 65_535 + 1) as u16))
+			.collect();
+		T::BenchmarkHelper::set_weights(netuid, uid, row);
+	}
+	let now = frame_system::Pallet::<T>::block_number();
+	Yuma::<T>::run_epoch(netuid, now);
+	let later = now + BlockNumberFor::<T>::from(10u32);
+	frame_system::Pallet::<T>::set_block_number(later);
+	PendingEmission::<T>::insert(netuid, 100 * UNIT);
+	netuid
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn epoch(n: Linear<1024, 4096>, e: Linear<0, 262_144>) {
+		let netuid = subnet_with_weights::<T>(n as u16, e);
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Yuma::<T>::run_epoch(netuid, now);
+		}
+
+		assert_eq!(LastEpoch::<T>::get(netuid), Some(now));
+		assert_eq!(Emission::<T>::get(netuid).len(), n as usize);
+	}
+
+	/// Emission and scheduling with `s` subnets, none due.
+	#[benchmark]
+	fn on_initialize(s: Linear<1, 32>) {
+		for _ in 0..s {
+			T::BenchmarkHelper::subnet(2, 1);
+		}
+		let now = frame_system::Pallet::<T>::block_number() + BlockNumberFor::<T>::from(1u32);
+		// First sight of every subnet, so that the next block finds none due.
+		Yuma::<T>::run_block(now);
+		let next = now + BlockNumberFor::<T>::from(1u32);
+
+		#[block]
+		{
+			Yuma::<T>::run_block(next);
+		}
+
+		assert!(TotalEmitted::<T>::get() > 0);
+	}
+
+	impl_benchmark_test_suite!(Yuma, crate::mock::new_test_ext(), crate::mock::Test);
+}

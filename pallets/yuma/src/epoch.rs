@@ -239,6 +239,19 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Benchmark setup for other pallets: give `uid` of `netuid` a validator permit.
+	pub fn grant_permit_for_benchmarks(netuid: u16, uid: u16) {
+		ValidatorPermit::<T>::mutate(netuid, |permits| {
+			while permits.len() <= usize::from(uid) && permits.try_push(false).is_ok() {}
+			if let Some(permit) = permits.get_mut(usize::from(uid)) {
+				*permit = true;
+			}
+		});
+	}
+}
+
 /// The invariants; see [`Pallet::do_try_state`].
 pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
 	let pending: u128 = PendingEmission::<T>::iter_values().map(u128::from).sum();

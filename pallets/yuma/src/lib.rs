@@ -53,6 +53,16 @@ pub use weights::WeightInfo;
 use frame_support::{traits::ConstU32, BoundedVec};
 use sp_runtime::Perbill;
 
+/// What the epoch benchmark needs from the rest of the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A subnet of `n` neurons allowing `validators` validator permits: its netuid and the
+	/// hotkeys of uids `0..n`.
+	fn subnet(n: u16, validators: u16) -> (u16, alloc::vec::Vec<AccountId>);
+	/// Store `row` as the weight row of `uid`, set now.
+	fn set_weights(netuid: u16, uid: u16, row: alloc::vec::Vec<(u16, u16)>);
+}
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::yuma";
 
@@ -109,6 +119,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's work.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up subnets and weight rows for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Base units emitted so far (accumulated for subnets); drives the halvings.

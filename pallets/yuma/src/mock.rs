@@ -128,6 +128,29 @@ impl pallet_yuma::Config for Test {
 	type Weights = MockWeights;
 	type MaxEpochWeight = MaxEpochWeight;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// Benchmark setup on the mock: subnets through the real Subnets pallet, rows in the mock.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_yuma::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn subnet(n: u16, validators: u16) -> (u16, Vec<AccountId>) {
+		let first = 1_000_000 + 10_000 * pallet_subnets::SubnetOwner::<Test>::count() as u64;
+		let hotkeys: Vec<AccountId> = (0..u64::from(n)).map(|i| first + i).collect();
+		let netuid = Subnets::benchmark_subnet(&OWNER, n, &hotkeys);
+		pallet_subnets::Hyperparams::<Test>::mutate(netuid, |p| {
+			if let Some(p) = p {
+				p.max_allowed_validators = validators.max(1);
+			}
+		});
+		(netuid, hotkeys)
+	}
+	fn set_weights(netuid: u16, uid: u16, row: Vec<(u16, u16)>) {
+		set_weights(netuid, uid, row);
+	}
 }
 
 /// Externalities: coldkeys 1..=10 endowed, dev-chain subnet settings (1 MYL lock, tempo 10).
