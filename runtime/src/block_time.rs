@@ -46,7 +46,7 @@ pub mod pallet {
 		fn build(&self) {
 			if self.slot_duration != 0 {
 				assert!(
-					self.slot_duration >= 2 && self.slot_duration % 2 == 0,
+					self.slot_duration >= 2 && self.slot_duration.is_multiple_of(2),
 					"blockTime.slotDuration must be an even number of milliseconds >= 2",
 				);
 				SlotDuration::<T>::put(self.slot_duration);

@@ -165,6 +165,6 @@ pub fn last_event() -> pallet_weights::Event<Test> {
 			RuntimeEvent::WeightsPallet(e) => Some(e),
 			_ => None,
 		})
-		.last()
+		.next_back()
 		.expect("no weights event")
 }

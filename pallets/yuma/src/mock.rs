@@ -82,9 +82,11 @@ impl pallet_myelin_staking::Config for Test {
 	type WeightInfo = ();
 }
 
+/// A weight row and the block it was set at.
+type RowEntry = (Vec<(u16, u16)>, u64);
+
 thread_local! {
-	static ROWS: RefCell<BTreeMap<(u16, u16), (Vec<(u16, u16)>, u64)>> =
-		const { RefCell::new(BTreeMap::new()) };
+	static ROWS: RefCell<BTreeMap<(u16, u16), RowEntry>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Weight rows set by the tests: `(netuid, uid) → (row, last_update)`.

@@ -36,7 +36,7 @@ fn accounts() -> Vec<AccountId> {
 
 /// Σ (free + held) over every account equals the total issuance.
 fn assert_balances_add_up() {
-	let sum: Balance = accounts().iter().map(|who| Balances::total_balance(who)).sum();
+	let sum: Balance = accounts().iter().map(Balances::total_balance).sum();
 	let others: Balance = (6..=20).map(|who| Balances::total_balance(&who)).sum();
 	assert_eq!(sum + others, issuance(), "balances do not add up to the issuance");
 }
