@@ -43,6 +43,19 @@ fn reward<T: Config>(hotkey: &T::AccountId) {
 	Staking::<T>::do_pay_dividend(hotkey, (7 * UNIT).saturated_into());
 }
 
+/// A funded nominator with 10 MYL staked to each of `hotkeys`, each of which then earned a
+/// dividend: every position has rewards to settle.
+fn nominator_with_rewards<T: Config>(hotkeys: &[&T::AccountId]) -> T::AccountId {
+	let nominator = funded::<T>("nominator", 0);
+	for hotkey in hotkeys {
+		stake::<T>(&nominator, hotkey, 10);
+	}
+	for hotkey in hotkeys {
+		reward::<T>(hotkey);
+	}
+	nominator
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -51,9 +64,7 @@ mod benchmarks {
 	#[benchmark]
 	fn add_stake() {
 		let (_, hotkey) = owned_hotkey::<T>(0);
-		let nominator = funded::<T>("nominator", 0);
-		stake::<T>(&nominator, &hotkey, 10);
-		reward::<T>(&hotkey);
+		let nominator = nominator_with_rewards::<T>(&[&hotkey]);
 		let amount: BalanceOf<T> = (5 * UNIT).saturated_into();
 
 		#[extrinsic_call]
@@ -66,9 +77,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_stake() {
 		let (_, hotkey) = owned_hotkey::<T>(0);
-		let nominator = funded::<T>("nominator", 0);
-		stake::<T>(&nominator, &hotkey, 10);
-		reward::<T>(&hotkey);
+		let nominator = nominator_with_rewards::<T>(&[&hotkey]);
 		let amount: BalanceOf<T> = (5 * UNIT).saturated_into();
 
 		#[extrinsic_call]
@@ -82,11 +91,7 @@ mod benchmarks {
 	fn move_stake() {
 		let (_, from) = owned_hotkey::<T>(0);
 		let (_, to) = owned_hotkey::<T>(1);
-		let nominator = funded::<T>("nominator", 0);
-		stake::<T>(&nominator, &from, 10);
-		stake::<T>(&nominator, &to, 10);
-		reward::<T>(&from);
-		reward::<T>(&to);
+		let nominator = nominator_with_rewards::<T>(&[&from, &to]);
 		let amount: BalanceOf<T> = (5 * UNIT).saturated_into();
 
 		#[extrinsic_call]

@@ -5,7 +5,7 @@
 #![cfg(feature = "runtime-benchmarks")]
 
 use super::*;
-use crate::{BenchmarkHelper, Pallet as Yuma};
+use crate::{epoch::RewardOf, BenchmarkHelper, Pallet as Yuma};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -14,9 +14,6 @@ use sp_runtime::traits::UniqueSaturatedFrom;
 
 /// One MYL.
 const UNIT: u64 = 1_000_000_000;
-
-type RewardOf<T> =
-	<<T as Config>::Rewards as StakingRewards<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// A subnet of `n` uids whose first `min(n, 256)` uids are staked validators sharing `e`
 /// weight entries, after one epoch (so that bonds exist), with 100 MYL pending.

@@ -37,7 +37,7 @@ pub(crate) fn epoch_params<B>(hp: &SubnetHyperparams<B>) -> EpochParams {
 }
 
 /// The balance type of rewards.
-type RewardOf<T> =
+pub(crate) type RewardOf<T> =
 	<<T as Config>::Rewards as StakingRewards<<T as frame_system::Config>::AccountId>>::Balance;
 
 fn to_per_uid<V: Clone>(values: Vec<V>) -> PerUid<V> {
