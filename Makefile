@@ -9,7 +9,7 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
-	chain-specs bench-node bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs bench-node bench-rpc bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
@@ -18,6 +18,7 @@ help:
 	@echo "make zombienet-spawn  start the 4-validator network and leave it running"
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
+	@echo "make bench-rpc    latency of subnets_metagraph for n = 256 and 4096"
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fmt | clippy formatting and lints"
@@ -71,6 +72,9 @@ chain-specs: build
 
 bench-node: build e2e-deps
 	cd $(E2E) && MYELIN_NODE=$(NODE) npm run --silent bench:node
+
+bench-rpc: build e2e-deps
+	cd $(E2E) && MYELIN_NODE=$(NODE) npm run --silent bench:rpc
 
 bench-yuma: setup
 	$(CARGO) bench --locked -p myelin-yuma --bench epoch

@@ -169,7 +169,7 @@ fn parse(value: &Value) -> Result<EpochInputs, InputError> {
 
 /// Hyperparameters the epoch does not use, accepted so that a subnet's whole
 /// `subnets_hyperparameters` object can be passed as `params`.
-const OTHER_HYPERPARAMETERS: [&str; 13] = [
+const OTHER_HYPERPARAMETERS: [&str; 14] = [
 	"tempo",
 	"max_allowed_uids",
 	"immunity_period",
@@ -183,6 +183,7 @@ const OTHER_HYPERPARAMETERS: [&str; 13] = [
 	"max_burn",
 	"burn_half_life",
 	"registration_allowed",
+	"serving_rate_limit",
 ];
 
 fn parse_params(v: &Value) -> Result<EpochParams, InputError> {
@@ -280,6 +281,19 @@ mod tests {
 		let emitted: u64 =
 			out["emission"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).sum();
 		assert!(1_000_000 - emitted <= 4, "emitted {emitted}");
+	}
+
+	#[test]
+	fn a_whole_subnets_hyperparameters_object_is_accepted_as_params() {
+		let mut input: Value = serde_json::from_str(TWO_BY_TWO).unwrap();
+		let mut params =
+			serde_json::to_value(myelin_subnets_api::SubnetHyperparams::<u128>::with_tempo(10))
+				.unwrap();
+		params["yuma_version"] = Value::from(2);
+		input["params"] = params;
+		let parsed = parse(&input).unwrap();
+		assert_eq!(parsed.params.yuma_version, YumaVersion::Yuma2);
+		assert_eq!(parsed.params.max_allowed_validators, 64);
 	}
 
 	#[test]

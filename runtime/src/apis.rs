@@ -211,6 +211,24 @@ impl_runtime_apis! {
 			crate::genesis_config_presets::preset_names()
 		}
 	}
+
+	impl myelin_subnets_api::SubnetsApi<Block, AccountId, Balance> for Runtime {
+		fn subnets() -> Vec<myelin_subnets_api::SubnetInfo<AccountId, Balance>> {
+			crate::subnets_api::subnets()
+		}
+
+		fn hyperparameters(netuid: u16) -> Option<myelin_subnets_api::SubnetHyperparams<Balance>> {
+			crate::subnets_api::hyperparameters(netuid)
+		}
+
+		fn metagraph(netuid: u16) -> Option<myelin_subnets_api::Metagraph<AccountId, Balance>> {
+			crate::subnets_api::metagraph(netuid)
+		}
+
+		fn neuron(netuid: u16, uid: u16) -> Option<myelin_subnets_api::NeuronInfo<AccountId, Balance>> {
+			crate::subnets_api::neuron(netuid, uid)
+		}
+	}
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(

@@ -31,6 +31,7 @@ pub mod block_time;
 pub mod configs;
 pub mod feeless;
 pub mod genesis_config_presets;
+pub mod subnets_api;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,

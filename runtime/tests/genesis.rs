@@ -1,32 +1,17 @@
 //! The genesis presets build a valid state: authorities, endowments, sudo, slot duration.
 
+mod common;
+
+use common::externalities;
+
 use frame_support::traits::{fungible::Inspect, Get};
 use myelin_runtime::{
 	genesis_config_presets::{self, ENDOWMENT},
-	AccountId, Balances, BuildStorage, Runtime, RuntimeGenesisConfig, EXISTENTIAL_DEPOSIT, MYL,
+	AccountId, Balances, Runtime, EXISTENTIAL_DEPOSIT, MYL,
 };
 use serde_json::Value;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
-
-/// Applies a genesis patch on top of the default config, as the node's chain-spec builder does.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn externalities(patch: Value) -> sp_io::TestExternalities {
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap().into()
-}
 
 fn dev_accounts() -> Vec<AccountId> {
 	use Sr25519Keyring::*;

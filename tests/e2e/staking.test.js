@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
+import { findEvent } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -28,7 +29,6 @@ describe('staking pallet', () => {
       actual <= expected && expected - actual <= 1n,
       `${what}: ${actual} is not within one unit below ${expected}`,
     );
-  const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
   const fee = (events) =>
     findEvent(events, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
   const account = async (who) => (await api.query.system.account(who.address)).data;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
+import { findEvent } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -19,7 +20,6 @@ describe('subnets pallet', () => {
   const hotkeys = [0, 1, 2].map(() => keyring.addFromMnemonic(mnemonicGenerate()));
   let netuid;
 
-  const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
 
   before(async () => {
     node = await startDevNode();

@@ -8,6 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aConcat } from '@polkadot/util';
 import { blake2AsU8a, mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
+import { findEvent } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -23,7 +24,6 @@ describe('weights pallet', () => {
   let netuid;
   const uidOf = {};
 
-  const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
   const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
   // Resolves once the chain reaches block `n` (new heads subscription, no polling sleeps).
   const untilBlock = (n) =>

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
+import { epochsAfter, findEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -22,34 +23,8 @@ describe('yuma epochs', () => {
   let netuid;
   const uid = {};
 
-  const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
   const permitted = async (hk) =>
     (await api.query.yuma.validatorPermit(netuid)).toJSON()[uid[hk.address]] === true;
-  // Calls `onBlock(hash, events)` for every new best block until it returns true.
-  const watchBlocks = (onBlock, ms) =>
-    new Promise((resolve, reject) => {
-      let unsub = null;
-      let busy = Promise.resolve();
-      const timer = setTimeout(() => {
-        if (unsub) unsub();
-        reject(new Error('timed out waiting for blocks'));
-      }, ms);
-      api.rpc.chain
-        .subscribeNewHeads((header) => {
-          busy = busy.then(async () => {
-            const hash = header.hash;
-            const events = await (await api.at(hash)).query.system.events();
-            if (await onBlock(hash, header.number.toNumber(), events)) {
-              clearTimeout(timer);
-              if (unsub) unsub();
-              resolve();
-            }
-          });
-        })
-        .then((u) => {
-          unsub = u;
-        });
-    });
   const snapshot = async (hash) => {
     const at = await api.at(hash);
     const poolStake = async (hk) => {
@@ -76,7 +51,7 @@ describe('yuma epochs', () => {
     await sendAndFinalize(api, api.tx.staking.addStake(valiA.address, 300n * MYL), alice);
     await sendAndFinalize(api, api.tx.staking.addStake(valiB.address, 200n * MYL), alice);
     await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }), charlie);
-    await watchBlocks(async () => (await permitted(valiA)) && (await permitted(valiB)), 60_000);
+    await watchBlocks(api, async () => (await permitted(valiA)) && (await permitted(valiB)), 60_000);
   });
   after(async () => {
     if (node) await node.stop();
@@ -93,22 +68,10 @@ describe('yuma epochs', () => {
     const before = await snapshot(start);
     const startNumber = (await api.rpc.chain.getHeader(start)).number.toNumber();
 
-    // Two epochs of this subnet after both rows are in: walk every block after `start` (which
-    // is finalized, so the best chain may already be ahead of it), reading its events.
-    const epochs = [];
-    let end = null;
-    for (let number = startNumber + 1; epochs.length < 2; number += 1) {
-      assert.ok(number < startNumber + 60, 'two epochs within 60 blocks');
-      await watchBlocks(async (_hash, best) => best >= number, 30_000);
-      const hash = await api.rpc.chain.getBlockHash(number);
-      const events = await (await api.at(hash)).query.system.events();
-      for (const { event } of events) {
-        if (api.events.yuma.EpochCompleted.is(event) && event.data.netuid.toNumber() === netuid) {
-          epochs.push(event.data.emission.toBigInt());
-        }
-      }
-      end = hash;
-    }
+    // Two epochs of this subnet after both rows are in.
+    const found = await epochsAfter(api, netuid, startNumber, 2);
+    const epochs = found.map((e) => e.emission);
+    const end = found[1].hash;
     const after = await snapshot(end);
 
     const growth = after.miners.map((s, i) => s - before.miners[i]);

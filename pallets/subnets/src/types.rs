@@ -4,7 +4,6 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::traits::UniqueSaturatedFrom;
 
 /// One MYL in base units (the token has 9 decimals).
 pub const MYL: u128 = 1_000_000_000;
@@ -48,7 +47,7 @@ pub mod defaults {
 	use super::MYL;
 
 	/// Default tempo of a new subnet (the dev chain overrides it to 10 in genesis).
-	pub const TEMPO: u16 = 360;
+	pub const TEMPO: u16 = myelin_subnets_api::DEFAULT_TEMPO;
 	/// Default `SubnetLimit`.
 	pub const SUBNET_LIMIT: u16 = 32;
 	/// Default network minimum lock: 100 MYL (the dev chain uses 1 MYL).
@@ -56,110 +55,17 @@ pub mod defaults {
 	/// Default `LockReductionInterval`, in blocks (two weeks of 12 s blocks).
 	pub const LOCK_REDUCTION_INTERVAL: u32 = 100_800;
 	/// Default `min_burn`: 0.0005 MYL.
-	pub const MIN_BURN: u128 = MYL / 2_000;
+	pub const MIN_BURN: u128 = myelin_subnets_api::DEFAULT_MIN_BURN;
 	/// Default `max_burn`: 100 MYL.
-	pub const MAX_BURN: u128 = 100 * MYL;
+	pub const MAX_BURN: u128 = myelin_subnets_api::DEFAULT_MAX_BURN;
 }
 
 /// An axon URL: `http://` or `https://`, at most [`MAX_URL_LEN`] bytes.
 pub type AxonUrl = BoundedVec<u8, ConstU32<MAX_URL_LEN>>;
 
-/// Every hyperparameter of one subnet. Stored as one value per netuid.
-///
-/// The bounds and who may set each field are those of the `Hyperparameter` setter; see
-/// [`Hyperparameter`].
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub struct SubnetHyperparams<Balance> {
-	/// Blocks between two epochs (1..=50_400). Owner.
-	pub tempo: u16,
-	/// Consensus majority threshold, as a fraction of 65535. Root.
-	pub kappa: u16,
-	/// Yuma consensus version, 2 or 3. Owner.
-	pub yuma_version: u8,
-	/// Bond moving average, as a fraction of 1_000_000 (..=999_999). Owner.
-	pub bonds_moving_average: u64,
-	/// Weight of clipped weights in bond weights, as a fraction of 65535. Owner.
-	pub bonds_penalty: u16,
-	/// Whether Yuma 3 uses the liquid alpha bond update. Owner.
-	pub liquid_alpha_enabled: bool,
-	/// Lower bound of liquid alpha, as a fraction of 65535 (≥ 1638, ≤ `alpha_high`). Owner.
-	pub alpha_low: u16,
-	/// Upper bound of liquid alpha, as a fraction of 65535. Owner.
-	pub alpha_high: u16,
-	/// Steepness of the liquid alpha sigmoid (used as `steepness / 100`). Owner.
-	pub alpha_sigmoid_steepness: u16,
-	/// Most neurons the subnet holds (2..=4096, never below the current count). Root.
-	pub max_allowed_uids: u16,
-	/// Most validator permits (1..=`max_allowed_uids`). Root.
-	pub max_allowed_validators: u16,
-	/// Blocks after registration during which a neuron cannot be pruned. Owner.
-	pub immunity_period: u32,
-	/// Blocks after its last weights during which a validator counts as active
-	/// (≥ `tempo`). Owner.
-	pub activity_cutoff: u32,
-	/// Blocks between two weight settings of one validator. Owner.
-	pub weights_rate_limit: u32,
-	/// Fewest weights a validator must set (..=`max_allowed_uids`). Owner.
-	pub min_allowed_weights: u16,
-	/// Largest normalised weight, as a fraction of 65535. Owner.
-	pub max_weight_limit: u16,
-	/// Lowest weights version key accepted. Owner.
-	pub weights_version_key: u64,
-	/// Whether weights must be committed and revealed. Owner.
-	pub commit_reveal_enabled: bool,
-	/// Epochs between a commit and its reveal window (1..=100). Owner.
-	pub commit_reveal_period: u32,
-	/// Lowest registration price (≤ `max_burn`). Root.
-	pub min_burn: Balance,
-	/// Highest registration price (≥ `min_burn`). Root.
-	pub max_burn: Balance,
-	/// Blocks over which the registration price halves (≥ 1). Root.
-	pub burn_half_life: u32,
-	/// Whether `burned_register` is open. Owner.
-	pub registration_allowed: bool,
-	/// Blocks between two `serve_axon` of one neuron. Owner.
-	pub serving_rate_limit: u32,
-}
-
-impl<Balance: UniqueSaturatedFrom<u128>> SubnetHyperparams<Balance> {
-	/// The spec defaults, with the given tempo (which comes from genesis).
-	pub fn with_tempo(tempo: u16) -> Self {
-		Self {
-			tempo,
-			kappa: 32_767,
-			yuma_version: 3,
-			bonds_moving_average: 900_000,
-			bonds_penalty: 65_535,
-			liquid_alpha_enabled: false,
-			alpha_low: 45_875,
-			alpha_high: 58_982,
-			alpha_sigmoid_steepness: 1000,
-			max_allowed_uids: 256,
-			max_allowed_validators: 64,
-			immunity_period: 4096,
-			activity_cutoff: 5000,
-			weights_rate_limit: 100,
-			min_allowed_weights: 1,
-			max_weight_limit: 65_535,
-			weights_version_key: 0,
-			commit_reveal_enabled: false,
-			commit_reveal_period: 1,
-			min_burn: Balance::unique_saturated_from(defaults::MIN_BURN),
-			max_burn: Balance::unique_saturated_from(defaults::MAX_BURN),
-			burn_half_life: 360,
-			registration_allowed: true,
-			serving_rate_limit: 50,
-		}
-	}
-}
-
-impl<Balance: UniqueSaturatedFrom<u128>> Default for SubnetHyperparams<Balance> {
-	fn default() -> Self {
-		Self::with_tempo(defaults::TEMPO)
-	}
-}
+/// Every hyperparameter of one subnet, stored as one value per netuid. Defined with the
+/// runtime API types so the node and clients share it; see [`Hyperparameter`] for the bounds.
+pub use myelin_subnets_api::SubnetHyperparams;
 
 /// One hyperparameter with its new value: the argument of `set_hyperparameter`.
 ///

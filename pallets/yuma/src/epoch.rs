@@ -1,10 +1,7 @@
 //! The work of a block: emission, epoch scheduling, one epoch (read inputs, run the crate,
 //! store outputs, pay), cleanup when neurons or subnets go, and the invariants.
 
-use crate::{
-	emission::block_emission, pallet::*, BondRow, PerUid, WeightInfo, WeightsSource, LOG_TARGET,
-	OWNER_CUT,
-};
+use crate::{pallet::*, BondRow, PerUid, WeightInfo, WeightsSource, LOG_TARGET, OWNER_CUT};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
@@ -54,9 +51,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// 1. Emission, split equally; what does not divide evenly is not emitted.
-		let per_block = block_emission(TotalEmitted::<T>::get());
-		let share = per_block / netuids.len() as u128;
-		let share_u64: u64 = share.saturated_into();
+		let share_u64 = Self::emission_per_subnet(netuids.len());
 		if share_u64 > 0 {
 			for netuid in &netuids {
 				PendingEmission::<T>::mutate(netuid, |pending| {

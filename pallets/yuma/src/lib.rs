@@ -85,7 +85,10 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use pallet_myelin_staking::{StakeInfo, StakingRewards};
 	use pallet_subnets::SubnetsInterface;
-	use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto};
+	use sp_runtime::{
+		traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
+		SaturatedConversion,
+	};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -212,6 +215,16 @@ pub mod pallet {
 		/// output is longer than its subnet or kept for a subnet that does not exist.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			epoch::try_state::<T>()
+		}
+
+		/// What each of `subnets` subnets accrues per block now: an equal share of the block
+		/// emission (what does not divide evenly is not emitted).
+		pub fn emission_per_subnet(subnets: usize) -> u64 {
+			if subnets == 0 {
+				return 0;
+			}
+			let per_block = emission::block_emission(TotalEmitted::<T>::get());
+			(per_block / subnets as u128).saturated_into()
 		}
 	}
 }

@@ -1,11 +1,17 @@
 // Starts a `myelin-node --dev` on free loopback ports with a temporary base path, waits until
 // its JSON-RPC answers and it has authored a block, and stops it again.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The polkadot.js definitions of the node's `subnets_*` RPC methods (polkadot-js/rpc.json). */
+export const rpcDefinitions = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../polkadot-js/rpc.json'), 'utf8'),
+);
 
 /** The node binary: $MYELIN_NODE, else $CARGO_TARGET_DIR/release/myelin-node. */
 export function nodeBinary() {
@@ -44,6 +50,31 @@ async function rpcAnswers(port) {
   } catch {
     return null;
   }
+}
+
+/**
+ * One JSON-RPC request over plain HTTP (no polkadot.js). `body` is a method name (sent with
+ * `params`) or a string sent as is. Resolves with `{ status, reply }`, `reply` parsed when it
+ * is JSON.
+ */
+export async function rawRpc(port, body, params = []) {
+  const text =
+    typeof body === 'string' && !body.startsWith('{') && !body.startsWith('[')
+      ? JSON.stringify({ jsonrpc: '2.0', id: 1, method: body, params })
+      : body;
+  const r = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: text,
+  });
+  const raw = await r.text();
+  let reply = raw;
+  try {
+    reply = JSON.parse(raw);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: r.status, reply };
 }
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -108,7 +139,7 @@ export async function startDevNode({
     }
     const readyMs = performance.now() - startedAt;
     const wsUrl = `ws://127.0.0.1:${rpcPort}`;
-    api = await ApiPromise.create({ provider: new WsProvider(wsUrl), noInitWarn: true });
+    api = await ApiPromise.create({ provider: new WsProvider(wsUrl), rpc: rpcDefinitions, noInitWarn: true });
     return { api, wsUrl, rpcPort, promPort, pid: child.pid, readyMs, stop, log: () => log };
   } catch (e) {
     await stop();

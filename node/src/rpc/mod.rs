@@ -1,5 +1,7 @@
 //! The node's JSON-RPC methods beyond Substrate's standard ones.
 
+pub mod subnets;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
@@ -17,7 +19,7 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// All RPC methods of a full node: `system_accountNextIndex` and `payment_*`.
+/// All RPC methods of a full node: `system_accountNextIndex`, `payment_*` and `subnets_*`.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -30,15 +32,18 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ myelin_subnets_api::SubnetsApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use subnets::{Subnets, SubnetsRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Subnets::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -1,0 +1,24 @@
+//! Genesis state for runtime tests, built the way the node's chain-spec builder builds it.
+
+use myelin_runtime::{BuildStorage, RuntimeGenesisConfig};
+use serde_json::Value;
+
+/// Applies a genesis patch on top of the default config, as the node's chain-spec builder does.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The storage of the default genesis config with `patch` applied.
+pub fn externalities(patch: Value) -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	config.build_storage().unwrap().into()
+}

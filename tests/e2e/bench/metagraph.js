@@ -1,0 +1,108 @@
+// Latency of `subnets_metagraph` over HTTP JSON-RPC on a dev node, for a subnet of 256 and one
+// of 4096 neurons (registered through `utility.batchAll`, 64 of them staked, one epoch run so
+// every per-uid output exists). Baseline in the same run: `chain_getHeader`. Prints figures.
+//   node bench/metagraph.js            (or `make bench-rpc` from the repository root)
+import { Keyring } from '@polkadot/keyring';
+import { encodeAddress } from '@polkadot/util-crypto';
+import { rawRpc, startDevNode } from '../lib/node.js';
+import { findEvent, watchBlocks } from '../lib/chain.js';
+
+const SIZES = (process.env.SIZES || '256,4096').split(',').map(Number);
+const CALLS = Number(process.env.CALLS || 30);
+const BATCH = 16; // burned_register's declared weight is its worst case: 16 fit one block
+const MYL = 1_000_000_000n;
+
+const node = await startDevNode();
+const { api } = node;
+const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+
+/** Sends `txs` from Alice with consecutive nonces; resolves when all are in finalized blocks. */
+async function sendAll(txs) {
+  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  const done = txs.map(
+    (tx) =>
+      new Promise((resolve, reject) => {
+        tx.signAndSend(alice, { nonce: nonce++ }, ({ status, dispatchError }) => {
+          if (dispatchError) reject(new Error(dispatchError.toString()));
+          else if (status.isFinalized) resolve();
+          else if (status.isDropped || status.isInvalid) reject(new Error(`tx ${status.type}`));
+        }).catch(reject);
+      }),
+  );
+  await Promise.all(done);
+}
+
+/** A subnet with `n` neurons, 64 of them staked, after one epoch. Returns its netuid. */
+async function populate(n) {
+  let netuid;
+  await new Promise((resolve, reject) => {
+    api.tx.subnets.registerNetwork(alice.address).signAndSend(alice, ({ status, events }) => {
+      if (status.isInBlock) {
+        netuid = findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
+        resolve();
+      }
+    }).catch(reject);
+  });
+  const sudo = (param) => api.tx.sudo.sudo(api.tx.subnets.setHyperparameter(netuid, param));
+  await sendAll([sudo({ MaxAllowedUids: n }), sudo({ MinBurn: 1 }), sudo({ MaxBurn: 1 })]);
+  const hotkeys = Array.from({ length: n - 1 }, (_, i) => {
+    const raw = new Uint8Array(32).fill(0x5a);
+    raw.set([netuid >> 8, netuid & 255, i >> 8, i & 255]);
+    return encodeAddress(raw, 42);
+  });
+  const started = performance.now();
+  const batches = [];
+  for (let i = 0; i < hotkeys.length; i += BATCH) {
+    batches.push(api.tx.utility.batchAll(hotkeys.slice(i, i + BATCH).map((hk) => api.tx.subnets.burnedRegister(netuid, hk))));
+  }
+  await sendAll(batches);
+  const stake = hotkeys.slice(0, 64).map((hk) => api.tx.staking.addStake(hk, 10n * MYL));
+  await sendAll([api.tx.utility.batchAll(stake)]);
+  const registeredS = (performance.now() - started) / 1000;
+  const epochAfter = (await api.rpc.chain.getHeader()).number.toNumber();
+  await watchBlocks(
+    api,
+    async (_h, number, events) =>
+      number > epochAfter &&
+      events.some(({ event }) => api.events.yuma.EpochCompleted.is(event) && event.data.netuid.toNumber() === netuid),
+    120_000,
+  );
+  return { netuid, registeredS };
+}
+
+const median = (xs) => xs[Math.floor(xs.length / 2)];
+const p95 = (xs) => xs[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+async function latency(method, params) {
+  for (let i = 0; i < 3; i++) await rawRpc(node.rpcPort, method, params); // warm-up
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < CALLS; i++) {
+    const t = performance.now();
+    const { reply } = await rawRpc(node.rpcPort, method, params);
+    times.push(performance.now() - t);
+    if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
+    bytes = JSON.stringify(reply.result).length;
+  }
+  times.sort((a, b) => a - b);
+  return { median: median(times), p95: p95(times), bytes };
+}
+
+try {
+  const base = await latency('chain_getHeader', []);
+  console.log(`baseline chain_getHeader:   median ${base.median.toFixed(2)} ms, p95 ${base.p95.toFixed(2)} ms`);
+  for (const n of SIZES) {
+    const { netuid, registeredS } = await populate(n);
+    const mg = await latency('subnets_metagraph', [netuid]);
+    const one = await latency('subnets_neuron', [netuid, n - 1]);
+    console.log(`n = ${n} (registered in ${registeredS.toFixed(1)} s):`);
+    console.log(
+      `  subnets_metagraph: median ${mg.median.toFixed(1)} ms, p95 ${mg.p95.toFixed(1)} ms, ` +
+        `${(mg.bytes / 1024).toFixed(0)} KiB, ${(mg.median / base.median).toFixed(0)}x chain_getHeader, ` +
+        `${((mg.median * 1000) / n).toFixed(1)} µs per neuron`,
+    );
+    console.log(`  subnets_neuron:    median ${one.median.toFixed(2)} ms, p95 ${one.p95.toFixed(2)} ms`);
+  }
+} finally {
+  await node.stop();
+}
