@@ -9,7 +9,7 @@ import { findEvent, watchBlocks } from '../lib/chain.js';
 
 const SIZES = (process.env.SIZES || '256,4096').split(',').map(Number);
 const CALLS = Number(process.env.CALLS || 30);
-const BATCH = 16; // burned_register's declared weight is its worst case: 16 fit one block
+const BATCH = 8; // burned_register declares its worst case (a full 4096 subnet, ~86 ms)
 const MYL = 1_000_000_000n;
 
 const node = await startDevNode();
@@ -95,12 +95,16 @@ try {
     const { netuid, registeredS } = await populate(n);
     const mg = await latency('subnets_metagraph', [netuid]);
     const one = await latency('subnets_neuron', [netuid, n - 1]);
+    // The runtime API alone (SCALE out, no JSON): `state_call` with the SCALE-encoded netuid.
+    const arg = `0x${(netuid & 255).toString(16).padStart(2, '0')}${(netuid >> 8).toString(16).padStart(2, '0')}`;
+    const scale = await latency('state_call', ['SubnetsApi_metagraph', arg]);
     console.log(`n = ${n} (registered in ${registeredS.toFixed(1)} s):`);
     console.log(
       `  subnets_metagraph: median ${mg.median.toFixed(1)} ms, p95 ${mg.p95.toFixed(1)} ms, ` +
         `${(mg.bytes / 1024).toFixed(0)} KiB, ${(mg.median / base.median).toFixed(0)}x chain_getHeader, ` +
         `${((mg.median * 1000) / n).toFixed(1)} µs per neuron`,
     );
+    console.log(`  state_call SubnetsApi_metagraph (SCALE): median ${scale.median.toFixed(1)} ms, p95 ${scale.p95.toFixed(1)} ms`);
     console.log(`  subnets_neuron:    median ${one.median.toFixed(2)} ms, p95 ${one.p95.toFixed(2)} ms`);
   }
 } finally {
