@@ -4,18 +4,20 @@
 SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/myelin/target
 NODE := $(CARGO_TARGET_DIR)/release/myelin-node
+WORKER := $(CARGO_TARGET_DIR)/release/myelin-worker
 CARGO := cargo
 E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
-	chain-specs bench-node bench-rpc bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs metadata bench-node bench-rpc bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
 	@echo "make test         set up, build, and run every test (Rust and polkadot.js e2e)"
 	@echo "make zombienet    run the 4-validator zombienet tests (zombienet/*.zndsl)"
 	@echo "make zombienet-spawn  start the 4-validator network and leave it running"
+	@echo "make metadata     refresh worker/artifacts/myelin.scale (the worker's subxt metadata)"
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
 	@echo "make bench-rpc    latency of subnets_metagraph for n = 256 and 4096"
@@ -42,7 +44,7 @@ e2e-deps:
 	cd $(E2E) && npm ci --no-audit --no-fund
 
 test-e2e: e2e-deps
-	cd $(E2E) && MYELIN_NODE=$(NODE) npm test
+	cd $(E2E) && MYELIN_NODE=$(NODE) MYELIN_WORKER=$(WORKER) npm test
 
 zombienet-deps:
 	cd $(ZN) && npm ci --no-audit --no-fund
@@ -66,6 +68,11 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --release --workspace --all-targets --locked -- -D warnings
 
+# The runtime metadata the worker's subxt code is generated from; a runtime test fails when
+# it is stale.
+metadata: setup
+	SKIP_WASM_BUILD=1 UPDATE_METADATA=1 $(CARGO) test --release --locked -p myelin-runtime --test metadata
+
 chain-specs: build
 	$(NODE) export-chain-spec --chain local > chain-specs/local.json
 	$(NODE) export-chain-spec --chain local --raw > chain-specs/local-raw.json
@@ -86,7 +93,8 @@ bench-yuma: setup
 # 3. the normal node again (the Wasm blob lives at one path for both runtime builds: touching
 #    the runtime makes its build script rebuild the normal blob).
 # Then `benchmark pallet` runs each Myelin pallet on BENCH_WASM (genesis preset `development`).
-BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node-benchmarks
+BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node
+WORKER := $(CARGO_TARGET_DIR)/release/myelin-worker-benchmarks
 BENCH_WASM := $(CARGO_TARGET_DIR)/release/myelin_runtime_benchmarks.compact.wasm
 WBUILD := $(CARGO_TARGET_DIR)/release/wbuild/myelin-runtime
 STEPS ?= 20

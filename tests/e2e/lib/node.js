@@ -24,6 +24,17 @@ export function nodeBinary() {
   return bin;
 }
 
+/** The worker binary: $MYELIN_WORKER, else $CARGO_TARGET_DIR/release/myelin-worker. */
+export function workerBinary() {
+  if (process.env.MYELIN_WORKER) return resolve(process.env.MYELIN_WORKER);
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'myelin', 'target');
+  const bin = join(target, 'release', 'myelin-worker');
+  if (!existsSync(bin)) {
+    throw new Error(`myelin-worker not found at ${bin}: run \`make build\` or set MYELIN_WORKER`);
+  }
+  return bin;
+}
+
 /** A TCP port on 127.0.0.1 that nobody listens on right now. */
 export function freePort() {
   return new Promise((res, rej) => {
@@ -83,16 +94,21 @@ const delay = (ms) => new Promise((r) => setTimeout(r, ms));
  * Starts a dev node. Resolves once RPC answers and block `minBlock` exists.
  * Returns { api, wsUrl, rpcPort, promPort, pid, readyMs, stop, log }: `readyMs` is the time from
  * spawn until block `minBlock` was seen. `stop()` always kills the node and removes
- * its base path; call it from `after()`.
+ * its base path; call it from `after()`. `stop({ keepBasePath: true })` keeps the chain, and
+ * `startDevNode({ reuse })` with the stopped node's `reuse` starts it again on the same base path
+ * and ports (a node restart).
  */
 export async function startDevNode({
   minBlock = 1,
   timeoutMs = 120_000,
   pollMs = 100,
   extraArgs = [],
+  reuse = null,
 } = {}) {
-  const basePath = mkdtempSync(join(tmpdir(), 'myelin-e2e-'));
-  const [rpcPort, p2pPort, promPort] = [await freePort(), await freePort(), await freePort()];
+  const basePath = reuse ? reuse.basePath : mkdtempSync(join(tmpdir(), 'myelin-e2e-'));
+  const [rpcPort, p2pPort, promPort] = reuse
+    ? [reuse.rpcPort, reuse.p2pPort, reuse.promPort]
+    : [await freePort(), await freePort(), await freePort()];
   const args = [
     '--dev',
     '--base-path', basePath,
@@ -115,7 +131,7 @@ export async function startDevNode({
   });
 
   let api = null;
-  const stop = async () => {
+  const stop = async ({ keepBasePath = false } = {}) => {
     if (api) await api.disconnect().catch(() => {});
     if (exited === null) {
       const gone = new Promise((r) => child.once('exit', r));
@@ -124,7 +140,7 @@ export async function startDevNode({
       await gone;
       clearTimeout(timer);
     }
-    rmSync(basePath, { recursive: true, force: true });
+    if (!keepBasePath) rmSync(basePath, { recursive: true, force: true });
   };
   process.once('exit', () => child.kill('SIGKILL'));
 
@@ -140,7 +156,8 @@ export async function startDevNode({
     const readyMs = performance.now() - startedAt;
     const wsUrl = `ws://127.0.0.1:${rpcPort}`;
     api = await ApiPromise.create({ provider: new WsProvider(wsUrl), rpc: rpcDefinitions, noInitWarn: true });
-    return { api, wsUrl, rpcPort, promPort, pid: child.pid, readyMs, stop, log: () => log };
+    const reuseMe = { basePath, rpcPort, p2pPort, promPort };
+    return { api, wsUrl, rpcPort, promPort, pid: child.pid, readyMs, stop, log: () => log, reuse: reuseMe };
   } catch (e) {
     await stop();
     throw e;

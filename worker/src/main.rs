@@ -1,0 +1,167 @@
+//! `myelin-worker`: run a Myelin miner or validator against a node. `--help` for the options.
+
+use std::{net::SocketAddr, path::PathBuf, process::ExitCode, time::Duration};
+
+use clap::{Args, Parser, Subcommand};
+use myelin_worker::{
+	keys, logger,
+	miner::{self, MinerConfig},
+	parse_myl,
+	task::TaskKind,
+	validator::{self, ValidatorConfig},
+};
+
+#[derive(Parser)]
+#[command(name = "myelin-worker", version, about = "Myelin miner and validator workers")]
+struct Cli {
+	#[command(subcommand)]
+	role: Role,
+}
+
+#[derive(Subcommand)]
+enum Role {
+	/// Register, publish an HTTP endpoint, answer tasks.
+	Miner(MinerArgs),
+	/// Score the miners of a subnet and set weights.
+	Validator(ValidatorArgs),
+}
+
+#[derive(Args)]
+struct Common {
+	/// The node's WebSocket JSON-RPC endpoint.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// The subnet to work on.
+	#[arg(long)]
+	netuid: u16,
+	/// The hotkey's secret URI (`//Alice`, a mnemonic, a 0x seed). Prefer --suri-file.
+	#[arg(long)]
+	suri: Option<String>,
+	/// A file holding the hotkey's secret URI.
+	#[arg(long)]
+	suri_file: Option<PathBuf>,
+	/// The coldkey that pays the registration if the hotkey has no uid yet.
+	#[arg(long)]
+	coldkey: Option<String>,
+	/// A file holding the coldkey's secret URI.
+	#[arg(long)]
+	coldkey_file: Option<PathBuf>,
+	/// The most MYL the registration may burn.
+	#[arg(long, default_value = "1", value_parser = parse_myl)]
+	max_burn: u128,
+	/// `matmul` (built in, verified with Freivalds' algorithm) or `exec:<command>` (a plug-in).
+	#[arg(long, default_value = "matmul")]
+	task: TaskKind,
+}
+
+#[derive(Args)]
+struct MinerArgs {
+	#[command(flatten)]
+	common: Common,
+	/// Where to serve tasks.
+	#[arg(long, default_value = "127.0.0.1:8091")]
+	listen: SocketAddr,
+	/// The URL published on chain (default: http://<listen address>).
+	#[arg(long)]
+	axon_url: Option<String>,
+	/// Seconds a plug-in may take per task.
+	#[arg(long, default_value_t = 30)]
+	exec_timeout: u64,
+	/// Testing: wait this many milliseconds before answering.
+	#[arg(long, default_value_t = 0)]
+	delay_ms: u64,
+	/// Testing: answer wrong products (to see a validator catch them).
+	#[arg(long)]
+	corrupt: bool,
+}
+
+#[derive(Args)]
+struct ValidatorArgs {
+	#[command(flatten)]
+	common: Common,
+	/// Blocks between two scoring rounds.
+	#[arg(long, default_value_t = 10)]
+	interval: u64,
+	/// Matrix size of the built-in task (1..=512).
+	#[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=512))]
+	size: u32,
+	/// Freivalds rounds per check: a wrong product passes with probability 2^-rounds.
+	#[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=64))]
+	rounds: u32,
+	/// Milliseconds a miner has to answer.
+	#[arg(long, default_value_t = 5000)]
+	timeout_ms: u64,
+	/// Milliseconds of latency that halve a correct answer's score.
+	#[arg(long, default_value_t = 100)]
+	reference_ms: u64,
+}
+
+fn main() -> ExitCode {
+	logger::init();
+	let cli = Cli::parse();
+	let runtime = match tokio::runtime::Runtime::new() {
+		Ok(runtime) => runtime,
+		Err(e) => {
+			log::error!("cannot start the async runtime: {e}");
+			return ExitCode::FAILURE;
+		},
+	};
+	match runtime.block_on(run(cli)) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(e) => {
+			log::error!("{e:#}");
+			ExitCode::FAILURE
+		},
+	}
+}
+
+async fn ctrl_c() {
+	if tokio::signal::ctrl_c().await.is_ok() {
+		log::info!("Ctrl-C: stopping");
+	}
+}
+
+fn hotkey(common: &Common) -> anyhow::Result<subxt_signer::sr25519::Keypair> {
+	keys::load("suri", common.suri.as_deref(), common.suri_file.as_deref())?
+		.ok_or_else(|| anyhow::anyhow!("--suri or --suri-file: the hotkey is required"))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+	match cli.role {
+		Role::Miner(args) => {
+			let c = &args.common;
+			let config = MinerConfig {
+				url: c.url.clone(),
+				netuid: c.netuid,
+				hotkey: hotkey(c)?,
+				coldkey: keys::load("coldkey", c.coldkey.as_deref(), c.coldkey_file.as_deref())?,
+				max_burn: c.max_burn,
+				listen: args.listen,
+				axon_url: args.axon_url,
+				task: c.task.clone(),
+				exec_timeout: Duration::from_secs(args.exec_timeout),
+				delay: Duration::from_millis(args.delay_ms),
+				corrupt: args.corrupt,
+			};
+			miner::run(config, ctrl_c()).await
+		},
+		Role::Validator(args) => {
+			let c = &args.common;
+			let config = ValidatorConfig {
+				url: c.url.clone(),
+				netuid: c.netuid,
+				hotkey: hotkey(c)?,
+				coldkey: keys::load("coldkey", c.coldkey.as_deref(), c.coldkey_file.as_deref())?,
+				max_burn: c.max_burn,
+				interval: args.interval.max(1),
+				task: c.task.clone(),
+				size: args.size,
+				rounds: args.rounds,
+				timeout: Duration::from_millis(args.timeout_ms),
+				reference: Duration::from_millis(args.reference_ms.max(1)),
+				poll: Duration::from_millis(250),
+			};
+			validator::run(config, ctrl_c()).await
+		},
+	}
+}

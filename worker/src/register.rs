@@ -1,0 +1,51 @@
+//! Making sure a hotkey has a uid on the subnet before it works there.
+
+use anyhow::{anyhow, bail, Context, Result};
+use subxt_signer::sr25519::Keypair;
+
+use crate::{
+	chain::{api, Chain},
+	keys::address,
+};
+
+/// The uid of `hotkey` on `netuid`. When it has none and a `coldkey` is given, registers it
+/// with `burned_register` paid by the coldkey, unless the price is above `max_burn`.
+pub async fn ensure_registered(
+	chain: &Chain,
+	netuid: u16,
+	hotkey: &Keypair,
+	coldkey: Option<&Keypair>,
+	max_burn: u128,
+) -> Result<u16> {
+	let me = address(hotkey);
+	if let Some(neuron) = chain.metagraph(netuid).await?.find(&me) {
+		log::info!("hotkey {me} is uid {} on netuid {netuid}", neuron.uid);
+		return Ok(neuron.uid);
+	}
+	let Some(coldkey) = coldkey else {
+		bail!(
+			"hotkey {me} is not registered on netuid {netuid}; pass --coldkey (or --coldkey-file) to \
+			 register it, the coldkey pays the registration burn"
+		);
+	};
+	let price: u128 = chain.subnet(netuid).await?.burn.parse().context("subnets_list: bad burn")?;
+	if price > max_burn {
+		bail!(
+			"registering on netuid {netuid} burns {} MYL, above --max-burn {} MYL; not registering",
+			crate::myl(price),
+			crate::myl(max_burn)
+		);
+	}
+	log::info!(
+		"registering {me} on netuid {netuid} for {} MYL, paid by {}",
+		crate::myl(price),
+		address(coldkey)
+	);
+	let call = api::tx().subnets().burned_register(netuid, hotkey.public_key().to_account_id());
+	let included = chain.submit(&call, coldkey).await.context("burned_register")?;
+	let uid = chain.metagraph(netuid).await?.find(&me).map(|n| n.uid).ok_or_else(|| {
+		anyhow!("registered in block #{} but not in the metagraph", included.block_number)
+	})?;
+	log::info!("registered as uid {uid} in block #{}", included.block_number);
+	Ok(uid)
+}
