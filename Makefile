@@ -93,8 +93,7 @@ bench-yuma: setup
 # 3. the normal node again (the Wasm blob lives at one path for both runtime builds: touching
 #    the runtime makes its build script rebuild the normal blob).
 # Then `benchmark pallet` runs each Myelin pallet on BENCH_WASM (genesis preset `development`).
-BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node
-WORKER := $(CARGO_TARGET_DIR)/release/myelin-worker-benchmarks
+BENCH_NODE := $(CARGO_TARGET_DIR)/release/myelin-node-benchmarks
 BENCH_WASM := $(CARGO_TARGET_DIR)/release/myelin_runtime_benchmarks.compact.wasm
 WBUILD := $(CARGO_TARGET_DIR)/release/wbuild/myelin-runtime
 STEPS ?= 20

@@ -167,25 +167,6 @@ fn parse(value: &Value) -> Result<EpochInputs, InputError> {
 	})
 }
 
-/// Hyperparameters the epoch does not use, accepted so that a subnet's whole
-/// `subnets_hyperparameters` object can be passed as `params`.
-const OTHER_HYPERPARAMETERS: [&str; 14] = [
-	"tempo",
-	"max_allowed_uids",
-	"immunity_period",
-	"weights_rate_limit",
-	"min_allowed_weights",
-	"max_weight_limit",
-	"weights_version_key",
-	"commit_reveal_enabled",
-	"commit_reveal_period",
-	"min_burn",
-	"max_burn",
-	"burn_half_life",
-	"registration_allowed",
-	"serving_rate_limit",
-];
-
 fn parse_params(v: &Value) -> Result<EpochParams, InputError> {
 	let obj: &Map<String, Value> =
 		v.as_object().ok_or_else(|| err("params", "expected an object"))?;
@@ -225,7 +206,9 @@ fn parse_params(v: &Value) -> Result<EpochParams, InputError> {
 				}
 			},
 			"activity_cutoff" => p.activity_cutoff = u64_of(value, &field)?,
-			other if OTHER_HYPERPARAMETERS.contains(&other) => {},
+			// The epoch does not use the others; accepting them lets a subnet's whole
+			// `subnets_hyperparameters` object be passed as `params`.
+			other if myelin_subnets_api::HYPERPARAMETER_NAMES.contains(&other) => {},
 			_ => return Err(err(field, "unknown hyperparameter")),
 		}
 	}

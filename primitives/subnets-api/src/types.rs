@@ -15,6 +15,34 @@ pub const DEFAULT_MIN_BURN: u128 = 500_000;
 /// Default `max_burn`: 100 MYL in base units.
 pub const DEFAULT_MAX_BURN: u128 = 100_000_000_000;
 
+/// The JSON name of every field of [`SubnetHyperparams`] (the spec's names), in order.
+pub const HYPERPARAMETER_NAMES: [&str; 24] = [
+	"tempo",
+	"kappa",
+	"yuma_version",
+	"bonds_moving_average",
+	"bonds_penalty",
+	"liquid_alpha_enabled",
+	"alpha_low",
+	"alpha_high",
+	"alpha_sigmoid_steepness",
+	"max_allowed_uids",
+	"max_allowed_validators",
+	"immunity_period",
+	"activity_cutoff",
+	"weights_rate_limit",
+	"min_allowed_weights",
+	"max_weight_limit",
+	"weights_version_key",
+	"commit_reveal_enabled",
+	"commit_reveal_period",
+	"min_burn",
+	"max_burn",
+	"burn_half_life",
+	"registration_allowed",
+	"serving_rate_limit",
+];
+
 /// Every hyperparameter of one subnet. The subnets pallet stores one per netuid.
 ///
 /// The bounds and who may set each field are those of the subnets pallet's
@@ -268,36 +296,12 @@ mod tests {
 	#[test]
 	fn hyperparameters_json_has_every_spec_name() {
 		let v = serde_json::to_value(SubnetHyperparams::<u128>::default()).unwrap();
-		let names = [
-			"tempo",
-			"kappa",
-			"yuma_version",
-			"bonds_moving_average",
-			"bonds_penalty",
-			"liquid_alpha_enabled",
-			"alpha_low",
-			"alpha_high",
-			"alpha_sigmoid_steepness",
-			"max_allowed_uids",
-			"max_allowed_validators",
-			"immunity_period",
-			"activity_cutoff",
-			"weights_rate_limit",
-			"min_allowed_weights",
-			"max_weight_limit",
-			"weights_version_key",
-			"commit_reveal_enabled",
-			"commit_reveal_period",
-			"min_burn",
-			"max_burn",
-			"burn_half_life",
-			"registration_allowed",
-			"serving_rate_limit",
-		];
-		assert_eq!(v.as_object().unwrap().len(), names.len());
-		for name in names {
-			assert!(v.get(name).is_some(), "{name} missing");
-		}
+		let names = HYPERPARAMETER_NAMES;
+		let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+		let mut sorted = names.to_vec();
+		keys.sort_unstable();
+		sorted.sort_unstable();
+		assert_eq!(keys, sorted);
 		assert_eq!(v["min_burn"], "500000");
 		assert_eq!(v["tempo"], 360);
 	}

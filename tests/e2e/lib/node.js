@@ -13,27 +13,20 @@ export const rpcDefinitions = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../polkadot-js/rpc.json'), 'utf8'),
 );
 
-/** The node binary: $MYELIN_NODE, else $CARGO_TARGET_DIR/release/myelin-node. */
-export function nodeBinary() {
-  if (process.env.MYELIN_NODE) return resolve(process.env.MYELIN_NODE);
+/** A built binary: $`envVar`, else $CARGO_TARGET_DIR/release/`name`. */
+function builtBinary(envVar, name) {
+  if (process.env[envVar]) return resolve(process.env[envVar]);
   const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'myelin', 'target');
-  const bin = join(target, 'release', 'myelin-node');
-  if (!existsSync(bin)) {
-    throw new Error(`myelin-node not found at ${bin}: run \`make build\` or set MYELIN_NODE`);
-  }
+  const bin = join(target, 'release', name);
+  if (!existsSync(bin)) throw new Error(`${name} not found at ${bin}: run \`make build\` or set ${envVar}`);
   return bin;
 }
 
+/** The node binary: $MYELIN_NODE, else $CARGO_TARGET_DIR/release/myelin-node. */
+export const nodeBinary = () => builtBinary('MYELIN_NODE', 'myelin-node');
+
 /** The worker binary: $MYELIN_WORKER, else $CARGO_TARGET_DIR/release/myelin-worker. */
-export function workerBinary() {
-  if (process.env.MYELIN_WORKER) return resolve(process.env.MYELIN_WORKER);
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'myelin', 'target');
-  const bin = join(target, 'release', 'myelin-worker');
-  if (!existsSync(bin)) {
-    throw new Error(`myelin-worker not found at ${bin}: run \`make build\` or set MYELIN_WORKER`);
-  }
-  return bin;
-}
+export const workerBinary = () => builtBinary('MYELIN_WORKER', 'myelin-worker');
 
 /** A TCP port on 127.0.0.1 that nobody listens on right now. */
 export function freePort() {
