@@ -2,14 +2,15 @@
 // tests (ESM, `import`) and the zombienet js-scripts (CommonJS, `require`).
 
 /**
- * Signs and sends `tx`; resolves with `{ blockHash, events }` once it is finalized. Rejects
- * with `section.Name` on a dispatch error, or when the pool drops or refuses the transaction.
+ * Signs and sends `tx` (with signing `options` such as `{ nonce }`); resolves with
+ * `{ blockHash, events }` once it is finalized. Rejects with `section.Name` on a dispatch
+ * error, or when the pool drops or refuses the transaction.
  */
-function sendAndFinalize(api, tx, signer) {
+function sendAndFinalize(api, tx, signer, options = {}) {
   return new Promise((res, rej) => {
     let unsub = null;
     const done = () => unsub && unsub();
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         done();
         if (dispatchError.isModule) {

@@ -9,10 +9,9 @@ use subxt_signer::sr25519::Keypair;
 use tokio::net::TcpListener;
 
 use crate::{
-	chain::{api, Chain},
+	chain::api,
 	http::{error_body, serve},
-	keys::address,
-	register::ensure_registered,
+	register::connect_registered,
 	task::{exec, matmul::MAX_N, TaskKind, TaskRequest},
 };
 
@@ -83,17 +82,15 @@ pub async fn run(
 
 	tokio::pin!(shutdown);
 	let setup = async {
-		let chain = Chain::connect_with_backoff(&config.url).await;
-		let uid = ensure_registered(
-			&chain,
+		let (chain, neuron) = connect_registered(
+			&config.url,
 			config.netuid,
 			&config.hotkey,
 			config.coldkey.as_ref(),
 			config.max_burn,
 		)
 		.await?;
-		let me = address(&config.hotkey);
-		let served = chain.metagraph(config.netuid).await?.find(&me).and_then(|n| n.axon.clone());
+		let (uid, served) = (neuron.uid, neuron.axon);
 		if served.as_deref() == Some(url.as_str()) {
 			log::info!("axon {url} already published for uid {uid}");
 		} else {

@@ -4,11 +4,25 @@ use anyhow::{anyhow, bail, Context, Result};
 use subxt_signer::sr25519::Keypair;
 
 use crate::{
-	chain::{api, Chain},
+	chain::{api, Chain, Neuron},
 	keys::address,
 };
 
-/// The uid of `hotkey` on `netuid`. When it has none and a `coldkey` is given, registers it
+/// Connects to `url` (retrying with backoff), then makes sure `hotkey` has a uid on `netuid`
+/// (see [`ensure_registered`]). Returns the connection and the hotkey's neuron.
+pub async fn connect_registered(
+	url: &str,
+	netuid: u16,
+	hotkey: &Keypair,
+	coldkey: Option<&Keypair>,
+	max_burn: u128,
+) -> Result<(Chain, Neuron)> {
+	let chain = Chain::connect_with_backoff(url).await;
+	let neuron = ensure_registered(&chain, netuid, hotkey, coldkey, max_burn).await?;
+	Ok((chain, neuron))
+}
+
+/// The neuron of `hotkey` on `netuid`. When it has none and a `coldkey` is given, registers it
 /// with `burned_register` paid by the coldkey, unless the price is above `max_burn`.
 pub async fn ensure_registered(
 	chain: &Chain,
@@ -16,11 +30,11 @@ pub async fn ensure_registered(
 	hotkey: &Keypair,
 	coldkey: Option<&Keypair>,
 	max_burn: u128,
-) -> Result<u16> {
+) -> Result<Neuron> {
 	let me = address(hotkey);
 	if let Some(neuron) = chain.metagraph(netuid).await?.find(&me) {
 		log::info!("hotkey {me} is uid {} on netuid {netuid}", neuron.uid);
-		return Ok(neuron.uid);
+		return Ok(neuron.clone());
 	}
 	let Some(coldkey) = coldkey else {
 		bail!(
@@ -43,9 +57,9 @@ pub async fn ensure_registered(
 	);
 	let call = api::tx().subnets().burned_register(netuid, hotkey.public_key().to_account_id());
 	let included = chain.submit(&call, coldkey).await.context("burned_register")?;
-	let uid = chain.metagraph(netuid).await?.find(&me).map(|n| n.uid).ok_or_else(|| {
+	let neuron = chain.metagraph(netuid).await?.find(&me).cloned().ok_or_else(|| {
 		anyhow!("registered in block #{} but not in the metagraph", included.block_number)
 	})?;
-	log::info!("registered as uid {uid} in block #{}", included.block_number);
-	Ok(uid)
+	log::info!("registered as uid {} in block #{}", neuron.uid, included.block_number);
+	Ok(neuron)
 }

@@ -16,7 +16,7 @@ use crate::{
 	http::post_json,
 	keys::address,
 	random_u64,
-	register::ensure_registered,
+	register::connect_registered,
 	score::{score, to_weights, Outcome},
 	task::{exec, MatMulAnswer, MatMulTask, TaskKind, TaskRequest},
 };
@@ -73,18 +73,17 @@ pub async fn run(
 	shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<()> {
 	tokio::pin!(shutdown);
-	let mut chain = tokio::select! {
+	let (mut chain, me) = tokio::select! {
 		_ = &mut shutdown => return Ok(()),
-		chain = Chain::connect_with_backoff(&config.url) => chain,
+		connected = connect_registered(
+			&config.url,
+			config.netuid,
+			&config.hotkey,
+			config.coldkey.as_ref(),
+			config.max_burn,
+		) => connected?,
 	};
-	let uid = ensure_registered(
-		&chain,
-		config.netuid,
-		&config.hotkey,
-		config.coldkey.as_ref(),
-		config.max_burn,
-	)
-	.await?;
+	let uid = me.uid;
 	log::info!(
 		"validator uid {uid} on netuid {}: {:?} tasks every {} blocks",
 		config.netuid,

@@ -133,16 +133,15 @@ where
 		at: Option<H256>,
 	) -> RpcResult<NeuronInfo<AccountId, Balance>> {
 		self.at(at, |api, hash| {
-			let exists = api.hyperparameters(hash, netuid)?.is_some();
-			Ok((exists, api.neuron(hash, netuid, uid)?))
-		})
-		.and_then(|(exists, neuron)| match (exists, neuron) {
-			(false, _) => Err(unknown_netuid(netuid)),
-			(true, None) => Err(rpc_error(
-				error::UNKNOWN_UID,
-				format!("unknown uid {uid}: netuid {netuid} has no such neuron"),
-			)),
-			(true, Some(neuron)) => Ok(neuron),
-		})
+			// The subnet's existence only matters for the error, so it is asked only then.
+			match api.neuron(hash, netuid, uid)? {
+				Some(neuron) => Ok(Ok(neuron)),
+				None if api.hyperparameters(hash, netuid)?.is_some() => Ok(Err(rpc_error(
+					error::UNKNOWN_UID,
+					format!("unknown uid {uid}: netuid {netuid} has no such neuron"),
+				))),
+				None => Ok(Err(unknown_netuid(netuid))),
+			}
+		})?
 	}
 }

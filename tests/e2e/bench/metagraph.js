@@ -4,7 +4,7 @@
 //   node bench/metagraph.js            (or `make bench-rpc` from the repository root)
 import { Keyring } from '@polkadot/keyring';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { rawRpc, startDevNode } from '../lib/node.js';
+import { rawRpc, sendAndFinalize, startDevNode } from '../lib/node.js';
 import { findEvent, watchBlocks } from '../lib/chain.js';
 
 const SIZES = (process.env.SIZES || '256,4096').split(',').map(Number);
@@ -18,31 +18,14 @@ const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
 
 /** Sends `txs` from Alice with consecutive nonces; resolves when all are in finalized blocks. */
 async function sendAll(txs) {
-  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-  const done = txs.map(
-    (tx) =>
-      new Promise((resolve, reject) => {
-        tx.signAndSend(alice, { nonce: nonce++ }, ({ status, dispatchError }) => {
-          if (dispatchError) reject(new Error(dispatchError.toString()));
-          else if (status.isFinalized) resolve();
-          else if (status.isDropped || status.isInvalid) reject(new Error(`tx ${status.type}`));
-        }).catch(reject);
-      }),
-  );
-  await Promise.all(done);
+  const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  await Promise.all(txs.map((tx, k) => sendAndFinalize(api, tx, alice, { nonce: nonce + k })));
 }
 
 /** A subnet with `n` neurons, 64 of them staked, after one epoch. Returns its netuid. */
 async function populate(n) {
-  let netuid;
-  await new Promise((resolve, reject) => {
-    api.tx.subnets.registerNetwork(alice.address).signAndSend(alice, ({ status, events }) => {
-      if (status.isInBlock) {
-        netuid = findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
-        resolve();
-      }
-    }).catch(reject);
-  });
+  const { events } = await sendAndFinalize(api, api.tx.subnets.registerNetwork(alice.address), alice);
+  const netuid = findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
   const sudo = (param) => api.tx.sudo.sudo(api.tx.subnets.setHyperparameter(netuid, param));
   await sendAll([sudo({ MaxAllowedUids: n }), sudo({ MinBurn: 1 }), sudo({ MaxBurn: 1 })]);
   const hotkeys = Array.from({ length: n - 1 }, (_, i) => {

@@ -41,21 +41,6 @@ export function freePort() {
   });
 }
 
-async function rpcAnswers(port) {
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'chain_getHeader', params: [] }),
-    });
-    if (!r.ok) return null;
-    const body = await r.json();
-    return body.result ? parseInt(body.result.number, 16) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * One JSON-RPC request over plain HTTP (no polkadot.js). `body` is a method name (sent with
  * `params`) or a string sent as is. Resolves with `{ status, reply }`, `reply` parsed when it
@@ -79,6 +64,16 @@ export async function rawRpc(port, body, params = []) {
     // not JSON: keep the text
   }
   return { status: r.status, reply };
+}
+
+/** The best block number once the node's JSON-RPC answers, else null. */
+async function rpcAnswers(port) {
+  try {
+    const { status, reply } = await rawRpc(port, 'chain_getHeader');
+    return status === 200 && reply.result ? parseInt(reply.result.number, 16) : null;
+  } catch {
+    return null;
+  }
 }
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
