@@ -10,7 +10,7 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
-	chain-specs metadata bench-node bench-rpc bench-yuma clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
 	@echo "make bench-rpc    latency of subnets_metagraph for n = 256 and 4096"
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
+	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fmt | clippy formatting and lints"
 
@@ -101,12 +102,14 @@ REPEAT ?= 5
 WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking \
 	pallet_weights:pallets/weights pallet_yuma:pallets/yuma
 
-weights: setup
+bench-builds: setup
 	$(CARGO) build --release -p myelin-runtime --features runtime-benchmarks --locked
 	cp $(WBUILD)/myelin_runtime.compact.wasm $(BENCH_WASM)
 	SKIP_WASM_BUILD=1 $(CARGO) build --release -p myelin-node --features runtime-benchmarks --locked
 	cp $(NODE) $(BENCH_NODE)
 	touch runtime/src/lib.rs && $(CARGO) build --release -p myelin-node --locked
+
+weights: bench-builds
 	for entry in $(WEIGHT_PALLETS); do \
 		pallet=$${entry%%:*}; dir=$${entry#*:}; \
 		$(BENCH_NODE) benchmark pallet --runtime $(BENCH_WASM) \
@@ -115,6 +118,18 @@ weights: setup
 			--template scripts/weights-template.hbs --header scripts/weights-header.txt \
 			--output $$dir/src/weights.rs || exit 1; \
 	done
+
+# The Yuma epoch alone in the runtime's Wasm (`#[benchmark(extra)]`, so `make weights` skips
+# it): `k` = log2(n), `v` = log2(validators), `d` = weight density in percent; each component
+# is varied with the others at their maximum (4096 uids, 256 validators, 100%).
+YUMA_WASM_JSON := $(CARGO_TARGET_DIR)/yuma-wasm.json
+
+bench-yuma-wasm: bench-builds
+	$(BENCH_NODE) benchmark pallet --runtime $(BENCH_WASM) \
+		--genesis-builder-preset development --pallet pallet_yuma \
+		--extrinsic epoch_arithmetic_yuma3,epoch_arithmetic_yuma2 --extra \
+		--steps 5 --repeat 10 --wasm-execution compiled --json-file $(YUMA_WASM_JSON) > /dev/null
+	node scripts/yuma-wasm-table.js $(YUMA_WASM_JSON)
 
 clean:
 	$(CARGO) clean

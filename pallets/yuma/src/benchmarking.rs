@@ -9,6 +9,7 @@ use crate::{epoch::RewardOf, BenchmarkHelper, Pallet as Yuma};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_system::pallet_prelude::BlockNumberFor;
+use myelin_yuma::YumaVersion;
 use pallet_myelin_staking::StakingRewards;
 use sp_runtime::traits::UniqueSaturatedFrom;
 
@@ -59,6 +60,40 @@ mod benchmarks {
 
 		assert_eq!(LastEpoch::<T>::get(netuid), Some(now));
 		assert_eq!(Emission::<T>::get(netuid).len(), n as usize);
+	}
+
+	/// The epoch arithmetic alone, Yuma 3 with liquid alpha: `myelin_yuma::epoch` on a
+	/// steady-state subnet built in memory (no storage), of `2^k` uids whose `2^v` largest
+	/// stakers each weight `d`% of the uids. This is the crate's cost in Wasm, to compare with
+	/// its native criterion benchmarks (`make bench-yuma-wasm`); the pallet charges
+	/// [`epoch`](Self::epoch), which includes the storage work.
+	#[benchmark(extra)]
+	fn epoch_arithmetic_yuma3(k: Linear<8, 12>, v: Linear<6, 8>, d: Linear<10, 100>) {
+		let inputs =
+			myelin_yuma::synthetic::steady_subnet(1 << k, 1 << v, d.into(), YumaVersion::Yuma3);
+		let outputs;
+
+		#[block]
+		{
+			outputs = myelin_yuma::epoch(&inputs);
+		}
+
+		assert_eq!(outputs.map(|o| o.emission.len()), Ok(1 << k));
+	}
+
+	/// [`epoch_arithmetic_yuma3`](Self::epoch_arithmetic_yuma3) for Yuma 2.
+	#[benchmark(extra)]
+	fn epoch_arithmetic_yuma2(k: Linear<8, 12>, v: Linear<6, 8>, d: Linear<10, 100>) {
+		let inputs =
+			myelin_yuma::synthetic::steady_subnet(1 << k, 1 << v, d.into(), YumaVersion::Yuma2);
+		let outputs;
+
+		#[block]
+		{
+			outputs = myelin_yuma::epoch(&inputs);
+		}
+
+		assert_eq!(outputs.map(|o| o.emission.len()), Ok(1 << k));
 	}
 
 	/// Emission and scheduling with `s` subnets, none due.

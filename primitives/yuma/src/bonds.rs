@@ -18,7 +18,7 @@ use alloc::{vec, vec::Vec};
 
 use crate::{
 	consensus::clip,
-	fixed::{normalise, Fixed, FRAC_BITS},
+	fixed::{normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
 	sparse::CsrMatrix,
 	weights::{BondRows, WeightRows},
@@ -72,31 +72,35 @@ fn merge_rows(
 	i: usize,
 	mut f: impl FnMut(u16, Fixed, Fixed),
 ) {
-	let mut weights = w.row(i);
+	let weights = w.raw_row(i);
+	let reader = w.reader(i);
 	let old = b_old.raw_row(i);
-	let mut next = weights.next();
-	let mut y = 0;
+	let (mut x, mut y) = (0, 0);
 	loop {
-		let jw = next.map_or(u32::MAX, |(j, _)| j as u32);
-		let jb = old.get(y).map_or(u32::MAX, |&(j, _)| j as u32);
-		let j = jw.min(jb);
-		if j == u32::MAX {
-			return;
-		}
-		let value = match next {
-			Some((_, v)) if jw == j => {
-				next = weights.next();
-				v
-			},
-			_ => Fixed::ZERO,
+		// A side that is used up reads as column u32::MAX, past every real column.
+		let jw = weights.get(x).map_or(u32::MAX, |e| u32::from(e.0));
+		let jb = old.get(y).map_or(u32::MAX, |e| u32::from(e.0));
+		let value = if jw <= jb {
+			if jw == u32::MAX {
+				return;
+			}
+			x += 1;
+			match reader.weight(weights[x - 1]) {
+				Some(value) => value,
+				// An entry that `W` drops, with no bond beside it.
+				None if jw < jb => continue,
+				None => Fixed::ZERO,
+			}
+		} else {
+			Fixed::ZERO
 		};
-		let bond = if jb == j {
+		let bond = if jb <= jw {
 			y += 1;
 			b_old.bond(old[y - 1])
 		} else {
 			Fixed::ZERO
 		};
-		f(j as u16, value, bond);
+		f(jw.min(jb) as u16, value, bond);
 	}
 }
 
@@ -119,10 +123,10 @@ fn column_factors(sums: &[u64], numerators: impl Iterator<Item = Fixed>) -> Vec<
 		.collect()
 }
 
-/// `v` times a factor of [`column_factors`].
-#[inline(always)]
-fn scale(v: Fixed, factor: u128) -> Fixed {
-	Fixed::from_bits(((v.to_bits() as u128 * factor) >> FRAC_BITS) as u64)
+/// The factors as `u64`, if they all fit (the usual case): a `u64` factor costs one 64 × 64-bit
+/// product per entry (see [`Factor`]).
+fn narrow(factors: &[u128]) -> Option<Vec<u64>> {
+	factors.iter().map(|&f| u64::try_from(f).ok()).collect()
 }
 
 /// The raw bits of every value.
@@ -143,18 +147,37 @@ fn dividends_and_rows(
 	scale: Option<&[Fixed]>,
 	store: impl Fn(u16, Fixed) -> u16,
 ) -> (Vec<Vec<(u16, u16)>>, Vec<Fixed>) {
-	// Factors below 2^64 (the usual case) allow a single 64 × 64-bit product per entry.
-	if factors.iter().all(|&f| f <= u64::MAX as u128) {
-		let narrow: Vec<u64> = factors.iter().map(|&f| f as u64).collect();
-		dividends_and_rows_with(b, &narrow, scale, store)
-	} else {
-		dividends_and_rows_with(b, factors, scale, store)
+	match narrow(factors) {
+		Some(factors) => dividends_and_rows_with(b, &factors, scale, store),
+		None => dividends_and_rows_with(b, factors, scale, store),
+	}
+}
+
+/// A per-column factor of [`column_factors`] (48 fractional bits), as a `u64` when every
+/// factor fits one, else as a `u128`.
+trait Factor: Copy {
+	/// `floor(v · self / 2^48)`, for a product whose result fits a `u64`.
+	fn times(self, v: Fixed) -> u64;
+}
+
+impl Factor for u64 {
+	#[inline(always)]
+	fn times(self, v: Fixed) -> u64 {
+		let (high, low) = wide_mul(v.to_bits(), self);
+		shr_frac(high, low)
+	}
+}
+
+impl Factor for u128 {
+	#[inline(always)]
+	fn times(self, v: Fixed) -> u64 {
+		((v.to_bits() as u128 * self) >> FRAC_BITS) as u64
 	}
 }
 
 /// [`dividends_and_rows`] for factors of type `F`.
 #[inline(always)]
-fn dividends_and_rows_with<F: Copy + Into<u128>>(
+fn dividends_and_rows_with<F: Factor>(
 	b: &CsrMatrix,
 	factors: &[F],
 	scale: Option<&[Fixed]>,
@@ -167,8 +190,8 @@ fn dividends_and_rows_with<F: Copy + Into<u128>>(
 		// Every term is at most I_j and Σ_j I_j ≤ 1: the sum fits a u64.
 		let mut share: u64 = 0;
 		for (&j, &v) in cols.iter().zip(values) {
-			let term = (v.to_bits() as u128 * factors[j as usize].into()) >> FRAC_BITS;
-			share = share.saturating_add(term as u64);
+			let term = factors[j as usize].times(v);
+			share = share.saturating_add(term);
 			let stored = store(j, v);
 			if stored != 0 {
 				row.push((j, stored));
@@ -212,14 +235,57 @@ pub(crate) fn yuma2(w: &WeightRows<'_>, b_old: &BondRows<'_>, p: &BondParams<'_>
 	let delta_factors = column_factors(&delta_sums, core::iter::repeat(p.alpha));
 	let old_factors =
 		column_factors(&b_old.column_sums(n), core::iter::repeat(Fixed::ONE - p.alpha));
+	let (b, sums, max) = match (narrow(&delta_factors), narrow(&old_factors)) {
+		(Some(delta_factors), Some(old_factors)) => {
+			yuma2_average(w, b_old, p, &delta_factors, &old_factors)
+		},
+		_ => yuma2_average(w, b_old, p, &delta_factors, &old_factors),
+	};
+
+	// Pass 3: dividends use the column-normalised B; storage scales every column's maximum to one.
+	// The largest entry of a column is stored as exactly 65535, the others as
+	// floor(B · 65535 / max) (possibly one less, as the factor is floored).
+	let factors = dividend_factors(&sums, &incentive);
+	let upscale = column_factors(&max_bits(&max), core::iter::repeat(Fixed::from_int(u16::MAX)));
+	let (bonds, dividends) = match narrow(&upscale) {
+		Some(narrow) => {
+			dividends_and_rows(&b, &factors, None, |j, v| upscaled(&narrow, &max, j, v))
+		},
+		None => dividends_and_rows(&b, &factors, None, |j, v| upscaled(&upscale, &max, j, v)),
+	};
+	BondOutput { trust, incentive, dividends, bonds }
+}
+
+/// The stored u16 of a Yuma 2 bond `v` in column `j`: 65535 for the column's maximum, else
+/// `v` times the column's upscale factor.
+#[inline(always)]
+fn upscaled<F: Factor>(upscale: &[F], max: &[Fixed], j: u16, v: Fixed) -> u16 {
+	if v == max[j as usize] {
+		u16::MAX
+	} else {
+		(upscale[j as usize].times(v) >> FRAC_BITS) as u16
+	}
+}
+
+/// Pass 2 of Yuma 2: `B_ij = ΔB_ij · delta_j + B_old_ij · old_j` over the union of both rows
+/// (zeros dropped), with the column sums and maxima of `B`.
+fn yuma2_average<F: Factor>(
+	w: &WeightRows<'_>,
+	b_old: &BondRows<'_>,
+	p: &BondParams<'_>,
+	delta_factors: &[F],
+	old_factors: &[F],
+) -> (CsrMatrix, Vec<u64>, Vec<Fixed>) {
+	let n = w.rows();
 	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
 	let mut sums = vec![0u64; n];
 	let mut max = vec![Fixed::ZERO; n];
-	for (i, &s) in sa.iter().enumerate() {
+	for (i, &s) in p.sa.iter().enumerate() {
 		merge_rows(w, b_old, i, |j, weight, old| {
 			let j = j as usize;
-			let delta = bond_weight(weight, consensus[j], beta).mul_proportion(s);
-			let value = scale(delta, delta_factors[j]) + scale(old, old_factors[j]);
+			let delta = bond_weight(weight, p.consensus[j], p.beta).mul_proportion(s);
+			let value = Fixed::from_bits(delta_factors[j].times(delta))
+				+ Fixed::from_bits(old_factors[j].times(old));
 			if !value.is_zero() {
 				b.push(j as u16, value);
 				sums[j] = sums[j].saturating_add(value.to_bits());
@@ -228,20 +294,7 @@ pub(crate) fn yuma2(w: &WeightRows<'_>, b_old: &BondRows<'_>, p: &BondParams<'_>
 		});
 		b.finish_row();
 	}
-
-	// Pass 3: dividends use the column-normalised B; storage scales every column's maximum to one.
-	// The largest entry of a column is stored as exactly 65535, the others as
-	// floor(B · 65535 / max) (possibly one less, as the factor is floored).
-	let factors = dividend_factors(&sums, &incentive);
-	let upscale = column_factors(&max_bits(&max), core::iter::repeat(Fixed::from_int(u16::MAX)));
-	let (bonds, dividends) = dividends_and_rows(&b, &factors, None, |j, v| {
-		if v == max[j as usize] {
-			u16::MAX
-		} else {
-			(scale(v, upscale[j as usize]).to_bits() >> FRAC_BITS) as u16
-		}
-	});
-	BondOutput { trust, incentive, dividends, bonds }
+	(b, sums, max)
 }
 
 /// Yuma 3: per pair `B = min(1, (1 − α) · B_old + α · W̃)`, dividends
@@ -258,9 +311,28 @@ pub(crate) fn yuma3(
 ) -> BondOutput {
 	let consensus = p.consensus;
 	// One monomorphised merge loop per rule keeps the per-pair work inline.
-	let (trust, rank, b, sums) = match liquid {
-		None => yuma3_bonds(w, b_old, p, |_, _, _, _| p.alpha),
-		Some(table) => yuma3_bonds(w, b_old, p, |j, w, old, grows| {
+	// One monomorphised pass per rule and for β = 1 (the default, where W̃ = W̄ ≤ C, so a
+	// growing bond has d = 0 under liquid alpha).
+	let fixed = |_, _, _, _| p.alpha;
+	let (trust, rank, b, sums) = match (liquid, p.beta == Fixed::ONE) {
+		(None, true) => yuma3_bonds::<true>(w, b_old, p, fixed),
+		(None, false) => yuma3_bonds::<false>(w, b_old, p, fixed),
+		(Some(table), true) => {
+			let grown = table.alpha(Fixed::ZERO);
+			yuma3_bonds::<true>(
+				w,
+				b_old,
+				p,
+				|_, w, old, grows| {
+					if grows {
+						grown
+					} else {
+						table.alpha(old - w)
+					}
+				},
+			)
+		},
+		(Some(table), false) => yuma3_bonds::<false>(w, b_old, p, |j, w, old, grows| {
 			let d = if grows { w - consensus[j as usize] } else { old - w };
 			table.alpha(d)
 		}),
@@ -284,9 +356,9 @@ struct Column {
 
 /// One pass of Yuma 3 over `W` and `B_old`: clipping (trust and rank) and the moving average,
 /// with `alpha(j, W̃, B_old, grows)` giving `α` for a pair. Returns trust, rank, the new bonds
-/// and their column sums.
+/// and their column sums. `FULL_PENALTY` says `β = 1`, where `W̃ = W̄`.
 #[inline(always)]
-fn yuma3_bonds(
+fn yuma3_bonds<const FULL_PENALTY: bool>(
 	w: &WeightRows<'_>,
 	b_old: &BondRows<'_>,
 	p: &BondParams<'_>,
@@ -305,8 +377,8 @@ fn yuma3_bonds(
 		merge_rows(w, b_old, i, |j, weight, old| {
 			let column = &mut columns[j as usize];
 			let c = column.consensus;
-			clip(weight, c, s, row_trust, &mut column.rank);
-			let target = bond_weight(weight, c, p.beta);
+			let clipped = clip(weight, c, s, row_trust, &mut column.rank);
+			let target = if FULL_PENALTY { clipped } else { bond_weight(weight, c, p.beta) };
 			let grows = target >= old;
 			let a = alpha(j, target, old, grows);
 			let value = if grows {

@@ -13,7 +13,8 @@
 //! radix selection (see [`select`]) that only partially orders the column: `O(nnz + n)` time
 //! overall (a full sort would cost `O(nnz · log(column size))` and find the same entry), and
 //! `O(n)` memory besides a fixed 128 KiB block buffer. The comparison with the threshold is
-//! exact integer arithmetic on raw stake: `stake · 65535 ≥ kappa · total`.
+//! exact integer arithmetic on raw stake: `stake · 65535 ≥ kappa · total`, tested as
+//! `stake ≥ ⌈kappa · total / 65535⌉`.
 
 use alloc::{vec, vec::Vec};
 
@@ -42,7 +43,9 @@ pub(crate) fn consensus(
 	if active_total == 0 {
 		return consensus;
 	}
-	let threshold = kappa as u128 * active_total as u128;
+	// stake · 65535 ≥ kappa · total ⇔ stake ≥ ⌈kappa · total / 65535⌉, which fits a u64 (kappa
+	// is at most 65535): one comparison instead of a wide product per test.
+	let least = (kappa as u128 * active_total as u128).div_ceil(u16::MAX as u128) as u64;
 	let rows: Vec<usize> =
 		(0..w.rows()).filter(|&i| active_stake[i] > 0 && w.has_entries(i)).collect();
 	let counts = w.active_counts();
@@ -68,13 +71,15 @@ pub(crate) fn consensus(
 			next.push(offset);
 			offset += count;
 		}
-		keys.clear();
-		keys.resize(size, 0);
+		// Every slot of the block is written below before it is read: no need to clear them.
+		if keys.len() < size {
+			keys.resize(size, 0);
+		}
 		for (&i, cursor) in rows.iter().zip(cursors.iter_mut()) {
-			let raw = w.raw_row(i);
+			let (raw, reader) = (w.raw_row(i), w.reader(i));
 			let mut p = *cursor;
 			while p < raw.len() && (raw[p].0 as usize) < end {
-				if let Some(weight) = w.weight(i, raw[p]) {
+				if let Some(weight) = reader.weight(raw[p]) {
 					let slot = &mut next[raw[p].0 as usize - first];
 					keys[*slot] = (weight.to_bits().min(KEY_MAX) << 16) | i as u64;
 					*slot += 1;
@@ -88,7 +93,7 @@ pub(crate) fn consensus(
 		for (k, c) in consensus[first..end].iter_mut().enumerate() {
 			let column = &mut keys[start..next[k]];
 			start = next[k];
-			if let Some(key) = select(column, active_stake, threshold, &mut histogram) {
+			if let Some(key) = select(column, active_stake, least, &mut histogram) {
 				let (bits, uid) = (key >> 16, (key & 0xffff) as usize);
 				// A weight of exactly one (a row with a single entry) was packed as KEY_MAX.
 				*c = if bits == KEY_MAX && w.is_single(uid) {
@@ -104,7 +109,7 @@ pub(crate) fn consensus(
 }
 
 /// The packed key at which the stake accumulated in decreasing key order first satisfies
-/// `stake · 65535 ≥ threshold`, or `None` if the whole column never does.
+/// `stake ≥ least`, or `None` if the whole column never does.
 ///
 /// A most-significant-digit radix selection: the stake of the candidates is histogrammed by
 /// the next digit of `key − min`, the digit where the threshold is crossed is kept and the
@@ -115,10 +120,10 @@ pub(crate) fn consensus(
 pub(crate) fn select(
 	column: &mut [u64],
 	stake: &[u64],
-	threshold: u128,
+	least: u64,
 	histogram: &mut [u64; 1 << MAX_DIGIT_BITS],
 ) -> Option<u64> {
-	let reached = |acc: u64| acc as u128 * u16::MAX as u128 >= threshold;
+	let reached = |acc: u64| acc >= least;
 	let stake_of = |key: u64| stake[(key & 0xffff) as usize];
 	// Stake of the entries already known to lie above every candidate.
 	let mut above = 0u64;
@@ -145,7 +150,7 @@ pub(crate) fn select(
 		}
 		// About one bucket per candidate: wider digits would cost more to clear than they save.
 		let size_bits = usize::BITS - candidates.len().leading_zeros();
-		let digit_bits = MAX_DIGIT_BITS.min(spread_bits).min(size_bits);
+		let digit_bits = MAX_DIGIT_BITS.min(spread_bits).min(size_bits.saturating_sub(3).max(1));
 		let shift = spread_bits - digit_bits;
 		let digit = |key: u64| (((key >> 16) - min) >> shift) as usize;
 		let histogram = &mut histogram[..1 << digit_bits];
@@ -180,10 +185,21 @@ pub(crate) fn select(
 }
 
 /// Step 4 for one entry: clips the weight `w` at the column's consensus `c`, adds the clipped
-/// weight to the row's validator trust and `sa_i` times it to the column's rank.
+/// weight to the row's validator trust and `sa_i` times it to the column's rank, and returns
+/// the clipped weight.
+///
+/// The sums cannot overflow: `Σ_j W̄_ij ≤ Σ_j W_ij ≤ 1` and `R_j ≤ Σ_i Sa_i ≤ 1`, so plain
+/// additions suffice (they are checked in debug builds).
 #[inline(always)]
-pub(crate) fn clip(w: Fixed, c: Fixed, sa_i: Fixed, row_trust: &mut Fixed, rank: &mut Fixed) {
+pub(crate) fn clip(
+	w: Fixed,
+	c: Fixed,
+	sa_i: Fixed,
+	row_trust: &mut Fixed,
+	rank: &mut Fixed,
+) -> Fixed {
 	let clipped = w.min(c);
-	*row_trust = *row_trust + clipped;
-	*rank = *rank + clipped.mul_proportion(sa_i);
+	*row_trust = Fixed::from_bits(row_trust.to_bits() + clipped.to_bits());
+	*rank = Fixed::from_bits(rank.to_bits() + clipped.mul_proportion(sa_i).to_bits());
+	clipped
 }

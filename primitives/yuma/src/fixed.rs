@@ -114,19 +114,23 @@ impl Fixed {
 	/// `floor(self · 65535)`, saturating at `65535`: the protocol's u16 encoding of a
 	/// proportion.
 	pub const fn to_u16_proportion(self) -> u16 {
-		let scaled = ((self.0 as u128) * (U16_SCALE as u128)) >> FRAC_BITS;
-		if scaled > U16_SCALE as u128 {
+		// Below one, `self · 65535 < 2^64`: no wide product is needed.
+		if self.0 >= ONE_BITS {
 			u16::MAX
 		} else {
-			scaled as u16
+			((self.0 * U16_SCALE) >> FRAC_BITS) as u16
 		}
 	}
 
 	/// `self · rhs`, floored, saturating at [`Fixed::MAX`].
 	#[inline]
 	pub fn saturating_mul(self, rhs: Fixed) -> Fixed {
-		let product = ((self.0 as u128) * (rhs.0 as u128)) >> FRAC_BITS;
-		Fixed(saturate(product))
+		let (high, low) = wide_mul(self.0, rhs.0);
+		if high >> FRAC_BITS != 0 {
+			Fixed::MAX
+		} else {
+			Fixed(shr_frac(high, low))
+		}
 	}
 
 	/// `self · rhs`, floored, for a factor `rhs ≤ 1` (then the product cannot overflow, so no
@@ -134,7 +138,8 @@ impl Fixed {
 	#[inline]
 	pub fn mul_proportion(self, rhs: Fixed) -> Fixed {
 		debug_assert!(rhs <= Fixed::ONE);
-		Fixed((((self.0 as u128) * (rhs.0 as u128)) >> FRAC_BITS) as u64)
+		let (high, low) = wide_mul(self.0, rhs.0);
+		Fixed(shr_frac(high, low))
 	}
 
 	/// `self / rhs`, floored, saturating at [`Fixed::MAX`]; zero when `rhs` is zero.
@@ -193,6 +198,47 @@ impl Sub for Fixed {
 	fn sub(self, rhs: Fixed) -> Fixed {
 		self.saturating_sub(rhs)
 	}
+}
+
+/// The whole 128-bit product `a · b`, as its high and low 64-bit halves.
+///
+/// Native targets multiply in `u128`, one instruction on x86-64 and AArch64. Wasm has no
+/// 64 × 64 → 128-bit multiplication: there a `u128` product is a call to a software routine
+/// that returns through memory, so [`wide_mul_halves`] computes the same product inline from
+/// four 32 × 32-bit products. The per-entry arithmetic of the epoch is a handful of such
+/// products, so this choice is most of the epoch's cost in the runtime.
+#[inline(always)]
+pub(crate) fn wide_mul(a: u64, b: u64) -> (u64, u64) {
+	#[cfg(not(target_arch = "wasm32"))]
+	{
+		let product = a as u128 * b as u128;
+		((product >> 64) as u64, product as u64)
+	}
+	#[cfg(target_arch = "wasm32")]
+	{
+		wide_mul_halves(a, b)
+	}
+}
+
+/// [`wide_mul`] from 32-bit halves: `a · b = a1·b1·2^64 + (a1·b0 + a0·b1)·2^32 + a0·b0`,
+/// where no partial product or partial sum overflows a `u64`.
+#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively only the tests use it
+pub(crate) fn wide_mul_halves(a: u64, b: u64) -> (u64, u64) {
+	const LOW: u64 = 0xffff_ffff;
+	let (a1, a0) = (a >> 32, a & LOW);
+	let (b1, b0) = (b >> 32, b & LOW);
+	let (low, cross1, cross2, high) = (a0 * b0, a1 * b0, a0 * b1, a1 * b1);
+	// The carries into bit 64: at most 3 · (2^32 − 1).
+	let middle = (low >> 32) + (cross1 & LOW) + (cross2 & LOW);
+	(high + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32), (middle << 32) | (low & LOW))
+}
+
+/// A wide product shifted right by [`FRAC_BITS`], for a `high` half below `2^48` (the
+/// result then fits a `u64`).
+#[inline(always)]
+pub(crate) const fn shr_frac(high: u64, low: u64) -> u64 {
+	(high << (64 - FRAC_BITS)) | (low >> FRAC_BITS)
 }
 
 /// Clamps a `u128` into `u64`.
@@ -261,11 +307,15 @@ impl Divisor {
 /// normalise weight rows: [`WeightDivisor::divide`] returns `floor(w · 2^48 / d)` for `w ≤ d`.
 ///
 /// The reciprocal `floor(2^64 / d)` fits a `u64`, so the estimate costs one 64 × 64-bit product
-/// and is off by at most one (because `w < 2^16`), which one more product corrects.
+/// and is off by at most one (because `w < 2^16`); the remainder, computed modulo `2^64` with
+/// one more product, decides the correction.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WeightDivisor {
 	d: u64,
 	reciprocal: u64,
+	/// Numerators below this take the fast path: `d + 1`, or zero (none) when `d` is zero or
+	/// so large (`≥ 2^63`) that the remainder could overflow.
+	fast_below: u64,
 }
 
 impl WeightDivisor {
@@ -276,7 +326,8 @@ impl WeightDivisor {
 			1 => u64::MAX,
 			_ => ((1u128 << 64) / d as u128) as u64,
 		};
-		WeightDivisor { d, reciprocal }
+		let fast_below = if d == 0 || d >= 1 << 63 { 0 } else { d + 1 };
+		WeightDivisor { d, reciprocal, fast_below }
 	}
 
 	/// The divisor.
@@ -289,15 +340,16 @@ impl WeightDivisor {
 	#[inline]
 	pub fn divide(&self, w: u16) -> Fixed {
 		let w = w as u64;
-		if w > self.d {
+		if w >= self.fast_below {
 			return Fixed::from_ratio(w as u128, self.d as u128);
 		}
-		let estimate = ((w as u128 * self.reciprocal as u128) >> (64 - FRAC_BITS)) as u64;
-		if (estimate as u128 + 1) * self.d as u128 <= (w as u128) << FRAC_BITS {
-			Fixed(estimate + 1)
-		} else {
-			Fixed(estimate)
-		}
+		// w < 2^16, so the product is below 2^80 and its high half below 2^16.
+		let (high, low) = wide_mul(w, self.reciprocal);
+		let estimate = (high << FRAC_BITS) | (low >> (64 - FRAC_BITS));
+		// The estimate is the quotient or one less, so the remainder `w · 2^48 − estimate · d`
+		// is below 2d < 2^64: computing it modulo 2^64 gives it exactly.
+		let remainder = (w << FRAC_BITS).wrapping_sub(estimate.wrapping_mul(self.d));
+		Fixed(estimate + (remainder >= self.d) as u64)
 	}
 }
 

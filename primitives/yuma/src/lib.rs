@@ -96,6 +96,7 @@ pub mod fixed;
 mod liquid_alpha;
 pub mod sparse;
 mod stake;
+pub mod synthetic;
 mod weights;
 
 #[cfg(test)]

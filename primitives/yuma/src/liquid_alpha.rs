@@ -15,7 +15,7 @@
 
 use alloc::{vec, vec::Vec};
 
-use crate::fixed::{sigmoid, Fixed, FRAC_BITS};
+use crate::fixed::{sigmoid, wide_mul, Fixed, FRAC_BITS};
 
 /// Number of table cells, as a power of two.
 const CELL_BITS: u32 = 16;
@@ -73,11 +73,12 @@ impl LiquidAlpha {
 			return Fixed::from_bits(a0);
 		}
 		let a1 = self.node(c + 1);
-		let value = if a1 >= a0 {
-			a0 + (((a1 - a0) as u128 * frac as u128) >> SUB_BITS) as u64
-		} else {
-			a0 - (((a0 - a1) as u128 * frac as u128) >> SUB_BITS) as u64
+		// |a1 − a0| ≤ 2^48 and frac < 2^32: the product is below 2^80.
+		let step = |difference: u64| {
+			let (high, low) = wide_mul(difference, frac);
+			(high << (64 - SUB_BITS)) | (low >> SUB_BITS)
 		};
+		let value = if a1 >= a0 { a0 + step(a1 - a0) } else { a0 - step(a0 - a1) };
 		Fixed::from_bits(value)
 	}
 }

@@ -100,7 +100,8 @@ pub(crate) fn random_inputs(rng: &mut XorShift, max_n: u64) -> EpochInputs {
 		kappa: if rng.chance(70) { 32_767 } else { rng.below(65_536) as u16 },
 		yuma_version: if rng.chance(50) { YumaVersion::Yuma2 } else { YumaVersion::Yuma3 },
 		bonds_moving_average: rng.below(1_000_001),
-		bonds_penalty: rng.below(65_536) as u16,
+		// β = 1 (the default) has its own fast path.
+		bonds_penalty: if rng.chance(40) { 65_535 } else { rng.below(65_536) as u16 },
 		liquid_alpha_enabled: rng.chance(50),
 		alpha_low,
 		alpha_high: alpha_low + rng.below(65_536 - alpha_low as u64) as u16,

@@ -24,7 +24,8 @@ fn check_row(
 	field: &'static str,
 	i: usize,
 ) -> Result<bool, EpochError> {
-	let in_order = row.windows(2).all(|p| p[0].0 < p[1].0);
+	// Without an early exit this loop vectorises; rows are almost always in order anyway.
+	let in_order = row.windows(2).fold(true, |in_order, p| in_order & (p[0].0 < p[1].0));
 	let sorted = if in_order {
 		row
 	} else {
@@ -94,6 +95,19 @@ impl<'a> SortedRows<'a> {
 	}
 }
 
+/// Which raw entries of a weight row `W` keeps: decided once per row, so that reading the
+/// row tests each entry as little as possible.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowFilter {
+	/// Every stored entry.
+	All,
+	/// Every entry but zero weights and the self-weight (no entry is older than its uid's
+	/// registration).
+	ZeroAndSelf,
+	/// Also drop entries set before their uid's current holder registered.
+	Full,
+}
+
 /// The weight matrix `W`, read in place: only the rows of permitted uids, without
 /// self-weights, zero weights and entries `(i, j)` with `last_update_i ≤ registered_at_j`,
 /// each row normalised to sum to one (exactly: `floor(w · 2^48 / Σw)`).
@@ -105,8 +119,8 @@ pub(crate) struct WeightRows<'a> {
 	divisors: Vec<WeightDivisor>,
 	/// Per row: whether exactly one entry is kept (its weight is then exactly one).
 	single: Vec<bool>,
-	/// Per row: whether every stored entry is kept (no filtering needed when reading).
-	all_kept: Vec<bool>,
+	/// Per row: which test an entry must pass to be read (the cheapest that is exact).
+	filter: Vec<RowFilter>,
 	/// Per column: the number of entries in rows with active stake (for consensus).
 	active_counts: Vec<usize>,
 }
@@ -123,23 +137,33 @@ impl<'a> WeightRows<'a> {
 		let rows = SortedRows::new(&inputs.weights, n, "weights")?;
 		let mut divisors = vec![WeightDivisor::new(0); n];
 		let mut single = vec![false; n];
-		let mut all_kept = vec![false; n];
+		let mut filter = vec![RowFilter::All; n];
 		let mut active_counts = vec![0; n];
 		for i in (0..n).filter(|&i| permit[i]) {
-			let (mut sum, mut count) = (0u64, 0usize);
+			// `others`: entries that are neither zero nor the row's own uid.
+			let (mut sum, mut count, mut others) = (0u64, 0usize, 0usize);
 			let (updated, active) = (inputs.last_update[i], active_stake[i] > 0);
 			for &(j, v) in rows.row(i) {
-				if v != 0 && j as usize != i && updated > inputs.registered_at[j as usize] {
-					sum += v as u64;
-					count += 1;
-					if active {
-						active_counts[j as usize] += 1;
+				if v != 0 && j as usize != i {
+					others += 1;
+					if updated > inputs.registered_at[j as usize] {
+						sum += v as u64;
+						count += 1;
+						if active {
+							active_counts[j as usize] += 1;
+						}
 					}
 				}
 			}
 			divisors[i] = WeightDivisor::new(sum);
 			single[i] = count == 1;
-			all_kept[i] = count == rows.row(i).len();
+			filter[i] = if count == rows.row(i).len() {
+				RowFilter::All
+			} else if count == others {
+				RowFilter::ZeroAndSelf
+			} else {
+				RowFilter::Full
+			};
 		}
 		Ok(WeightRows {
 			rows,
@@ -147,7 +171,7 @@ impl<'a> WeightRows<'a> {
 			registered_at: &inputs.registered_at,
 			divisors,
 			single,
-			all_kept,
+			filter,
 			active_counts,
 		})
 	}
@@ -155,13 +179,6 @@ impl<'a> WeightRows<'a> {
 	/// Per column, the number of entries in rows with active stake.
 	pub fn active_counts(&self) -> &[usize] {
 		&self.active_counts
-	}
-
-	/// Whether the raw entry `(j, v)` of row `i` is part of `W`.
-	#[inline(always)]
-	fn keeps(&self, i: usize, (j, v): (u16, u16)) -> bool {
-		self.all_kept[i]
-			|| (v != 0 && j as usize != i && self.last_update[i] > self.registered_at[j as usize])
 	}
 
 	/// Number of rows.
@@ -177,16 +194,8 @@ impl<'a> WeightRows<'a> {
 	/// The entries `(j, W_ij)` of row `i` in increasing `j` order.
 	#[inline(always)]
 	pub fn row(&self, i: usize) -> impl Iterator<Item = (u16, Fixed)> + '_ {
-		let divisor = self.divisors[i];
-		let raw = if divisor.get() == 0 { &[][..] } else { self.rows.row(i) };
-		let all = self.all_kept[i];
-		let updated = self.last_update[i];
-		let registered_at = self.registered_at;
-		raw.iter()
-			.filter(move |&&(j, v)| {
-				all || (v != 0 && j as usize != i && updated > registered_at[j as usize])
-			})
-			.map(move |&(j, v)| (j, divisor.divide(v)))
+		let reader = self.reader(i);
+		self.raw_row(i).iter().filter_map(move |&entry| Some((entry.0, reader.weight(entry)?)))
 	}
 
 	/// Whether row `i` is nonempty.
@@ -209,10 +218,42 @@ impl<'a> WeightRows<'a> {
 		}
 	}
 
-	/// Whether the raw entry `(j, v)` of row `i` is kept, and its weight.
+	/// What it takes to read the raw entries of row `i` ([`RowReader::weight`]), copied out so
+	/// that a loop over the row keeps it in registers.
 	#[inline(always)]
-	pub fn weight(&self, i: usize, entry: (u16, u16)) -> Option<Fixed> {
-		self.keeps(i, entry).then(|| self.divisors[i].divide(entry.1))
+	pub fn reader(&self, i: usize) -> RowReader<'a> {
+		RowReader {
+			i,
+			filter: self.filter[i],
+			divisor: self.divisors[i],
+			updated: self.last_update[i],
+			registered_at: self.registered_at,
+		}
+	}
+}
+
+/// One row of `W` read from its raw entries: see [`WeightRows::reader`].
+#[derive(Clone, Copy)]
+pub(crate) struct RowReader<'a> {
+	i: usize,
+	filter: RowFilter,
+	divisor: WeightDivisor,
+	updated: u64,
+	registered_at: &'a [u64],
+}
+
+impl RowReader<'_> {
+	/// Whether the raw entry `(j, v)` of the row is kept, and its weight.
+	#[inline(always)]
+	pub fn weight(&self, (j, v): (u16, u16)) -> Option<Fixed> {
+		let kept = match self.filter {
+			RowFilter::All => true,
+			RowFilter::ZeroAndSelf => v != 0 && j as usize != self.i,
+			RowFilter::Full => {
+				v != 0 && j as usize != self.i && self.updated > self.registered_at[j as usize]
+			},
+		};
+		kept.then(|| self.divisor.divide(v))
 	}
 }
 

@@ -5,7 +5,10 @@ use alloc::{vec, vec::Vec};
 use super::{f, to_f64, HALF};
 use crate::{
 	emission::apportion,
-	fixed::{exp_neg, normalise, sigmoid, Divisor, Fixed, WeightDivisor, FRAC_BITS},
+	fixed::{
+		exp_neg, normalise, sigmoid, wide_mul, wide_mul_halves, Divisor, Fixed, WeightDivisor,
+		FRAC_BITS,
+	},
 	liquid_alpha::LiquidAlpha,
 	mock::XorShift,
 	sparse::CsrMatrix,
@@ -46,11 +49,44 @@ fn divisor_is_exact() {
 		let exact = ((w as u128) << FRAC_BITS) / d as u128;
 		assert_eq!(WeightDivisor::new(d).divide(w).to_bits() as u128, exact);
 	}
+	for d in [(1 << 63) - 1, 1 << 63, u64::MAX, 65_535, 1 << 32] {
+		for w in [0, 1, 2, 65_535] {
+			let exact = ((w as u128) << FRAC_BITS) / d as u128;
+			assert_eq!(WeightDivisor::new(d).divide(w).to_bits() as u128, exact, "{w} / {d}");
+		}
+	}
+	assert_eq!(WeightDivisor::new(0).divide(0), Fixed::ZERO);
 	assert_eq!(WeightDivisor::new(1).divide(1), Fixed::ONE);
 	assert_eq!(WeightDivisor::new(0).divide(5), Fixed::ZERO);
 	assert_eq!(WeightDivisor::new(3).divide(7), Fixed::from_ratio(7, 3));
 	assert_eq!(Divisor::new(0).divide(5), Fixed::ZERO);
 	assert_eq!(Divisor::new(3).divide(7), Fixed::from_ratio(7, 3));
+}
+
+#[test]
+fn wide_products_from_halves_are_exact() {
+	let mut rng = XorShift::new(11);
+	let edges = [0, 1, 0xffff_ffff, 1 << 32, (1 << 48) - 1, 1 << 48, u64::MAX - 1, u64::MAX];
+	let check = |a: u64, b: u64| {
+		let product = a as u128 * b as u128;
+		let expected = ((product >> 64) as u64, product as u64);
+		assert_eq!(wide_mul_halves(a, b), expected, "{a} · {b}");
+		assert_eq!(wide_mul(a, b), expected, "{a} · {b}");
+		let floored = ((product >> FRAC_BITS).min(u64::MAX as u128)) as u64;
+		assert_eq!(Fixed::from_bits(a).saturating_mul(Fixed::from_bits(b)).to_bits(), floored);
+		let encoded = (((a as u128 * 65_535) >> FRAC_BITS).min(65_535)) as u16;
+		assert_eq!(Fixed::from_bits(a).to_u16_proportion(), encoded);
+	};
+	for a in edges {
+		for b in edges {
+			check(a, b);
+		}
+	}
+	for _ in 0..200_000 {
+		let a = rng.next_u64() >> rng.below(64);
+		let b = rng.next_u64() >> rng.below(64);
+		check(a, b);
+	}
 }
 
 #[test]
