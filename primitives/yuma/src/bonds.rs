@@ -1,23 +1,25 @@
-//! Steps 4 to 7 in as few passes as possible: clipping (validator trust and rank), bond
-//! weights, the Yuma 2 and Yuma 3 bond updates, and dividends.
+//! Steps 4 to 7 in as few passes as possible: clipping (validator trust and rank, for Yuma 3;
+//! Yuma 2 gets them from `consensus.rs`), bond weights, the Yuma 2 and Yuma 3 bond updates, and
+//! dividends.
 //!
 //! Each version merges, row by row, the weights `W` (turned into bond weights `W̃` on the fly)
 //! with the previous bonds `B_old` (both rows sorted by uid) into a new CSR matrix over the
 //! union of their entries, so a pair keeps a bond while either side is nonzero; the column sums
-//! (and, for Yuma 2, column maxima) are accumulated during the merge, and so are validator trust
-//! and rank. One last pass then produces both the dividends and the rows to store. Rows of uids
-//! without a permit are empty on both sides (see `weights.rs`) and so stay empty: they are
-//! neither used nor stored.
+//! (and, for Yuma 2, column maxima) are accumulated during the merge, and for Yuma 3 so are
+//! validator trust and rank. One last pass then produces both the dividends and the rows to
+//! store. Rows of uids without a permit are empty on both sides (see `weights.rs`) and so stay
+//! empty: they are neither used nor stored. The default `β = 1` (`W̃ = W̄`) has its own
+//! monomorphised loops, where no bond weight needs computing.
 //!
 //! Dividends use `Σ_j (B_ij / Σ_k B_kj) · I_j = Σ_j B_ij · f_j` with the per-column factor
-//! `f_j = I_j / Σ_k B_kj` kept in a `u128` with 48 fractional bits (it may exceed the range of
-//! a `Fixed`); since `B_ij ≤ Σ_k B_kj`, every product is at most `I_j · 2^48` and cannot
-//! overflow.
+//! `f_j = I_j / Σ_k B_kj` kept with 48 fractional bits, as a `u64` when every factor fits one
+//! (the usual case), else as a `u128` (it may exceed the range of a `Fixed`); since
+//! `B_ij ≤ Σ_k B_kj`, every product is at most `I_j · 2^48` and cannot overflow.
 
 use alloc::{vec, vec::Vec};
 
 use crate::{
-	consensus::clip,
+	consensus::{clip, Clipped},
 	fixed::{normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
 	sparse::CsrMatrix,
@@ -171,7 +173,10 @@ impl Factor for u64 {
 impl Factor for u128 {
 	#[inline(always)]
 	fn times(self, v: Fixed) -> u64 {
-		((v.to_bits() as u128 * self) >> FRAC_BITS) as u64
+		// v · self = v · low + v · high · 2^64; the whole product is below 2^112 (its result
+		// fits a u64), so v · high < 2^48 adds to the high half without overflow.
+		let (high, low) = wide_mul(v.to_bits(), self as u64);
+		shr_frac(high + v.to_bits() * (self >> 64) as u64, low)
 	}
 }
 
@@ -210,24 +215,23 @@ fn dividends_and_rows_with<F: Factor>(
 /// Yuma 2: `B = column-normalise(α · column-normalise(Sa ∘ W̃) + (1 − α) ·
 /// column-normalise(B_old))`, dividends `D_i = Σ_j B_ij · I_j`; stored bonds are `B` with every
 /// column's maximum scaled to one.
-pub(crate) fn yuma2(w: &WeightRows<'_>, b_old: &BondRows<'_>, p: &BondParams<'_>) -> BondOutput {
+///
+/// Trust and rank (`clipped`) come with consensus.
+pub(crate) fn yuma2(
+	w: &WeightRows<'_>,
+	b_old: &BondRows<'_>,
+	p: &BondParams<'_>,
+	clipped: Clipped,
+) -> BondOutput {
 	let n = w.rows();
-	let (consensus, sa, beta) = (p.consensus, p.sa, p.beta);
-	// Pass 1: trust, rank and the column sums of ΔB = Sa_i · W̃_ij (each at most one).
-	let mut trust = vec![Fixed::ZERO; n];
-	let mut rank = vec![Fixed::ZERO; n];
-	let mut delta_sums = vec![0u64; n];
-	for (i, row_trust) in trust.iter_mut().enumerate() {
-		let s = sa[i];
-		for (j, weight) in w.row(i) {
-			let (j, c) = (j as usize, consensus[j as usize]);
-			clip(weight, c, s, row_trust, &mut rank[j]);
-			let delta = bond_weight(weight, c, beta).mul_proportion(s);
-			delta_sums[j] = delta_sums[j].saturating_add(delta.to_bits());
-		}
-	}
-	let mut incentive = rank;
-	normalise(&mut incentive);
+	let Clipped { trust, rank } = clipped;
+	// Pass 1: the column sums of ΔB = Sa_i · W̃_ij (each at most one). With β = 1, W̃ = W̄ and
+	// the sums are the ranks, already known.
+	let delta_sums: Vec<u64> = if p.beta == Fixed::ONE {
+		rank.iter().map(|r| r.to_bits()).collect()
+	} else {
+		yuma2_delta(w, p)
+	};
 
 	// Pass 2: the moving average, with column sums and maxima. The column normalisations and
 	// the coefficients are folded into one factor per column and side:
@@ -235,16 +239,18 @@ pub(crate) fn yuma2(w: &WeightRows<'_>, b_old: &BondRows<'_>, p: &BondParams<'_>
 	let delta_factors = column_factors(&delta_sums, core::iter::repeat(p.alpha));
 	let old_factors =
 		column_factors(&b_old.column_sums(n), core::iter::repeat(Fixed::ONE - p.alpha));
-	let (b, sums, max) = match (narrow(&delta_factors), narrow(&old_factors)) {
-		(Some(delta_factors), Some(old_factors)) => {
-			yuma2_average(w, b_old, p, &delta_factors, &old_factors)
-		},
-		_ => yuma2_average(w, b_old, p, &delta_factors, &old_factors),
+	let full_penalty = p.beta == Fixed::ONE;
+	let (b, sums, max) = match (narrow(&delta_factors), narrow(&old_factors), full_penalty) {
+		(Some(delta), Some(old), true) => yuma2_average::<_, true>(w, b_old, p, &delta, &old),
+		(Some(delta), Some(old), false) => yuma2_average::<_, false>(w, b_old, p, &delta, &old),
+		_ => yuma2_average::<_, false>(w, b_old, p, &delta_factors, &old_factors),
 	};
 
 	// Pass 3: dividends use the column-normalised B; storage scales every column's maximum to one.
 	// The largest entry of a column is stored as exactly 65535, the others as
 	// floor(B · 65535 / max) (possibly one less, as the factor is floored).
+	let mut incentive = rank;
+	normalise(&mut incentive);
 	let factors = dividend_factors(&sums, &incentive);
 	let upscale = column_factors(&max_bits(&max), core::iter::repeat(Fixed::from_int(u16::MAX)));
 	let (bonds, dividends) = match narrow(&upscale) {
@@ -267,9 +273,33 @@ fn upscaled<F: Factor>(upscale: &[F], max: &[Fixed], j: u16, v: Fixed) -> u16 {
 	}
 }
 
+/// Pass 1 of Yuma 2 for `β < 1`: the column sums of `ΔB = Sa_i · W̃_ij`.
+fn yuma2_delta(w: &WeightRows<'_>, p: &BondParams<'_>) -> Vec<u64> {
+	let mut delta_sums = vec![0u64; w.rows()];
+	for (i, &s) in p.sa.iter().enumerate() {
+		for (j, weight) in w.row(i) {
+			let j = j as usize;
+			let delta = bond_weight(weight, p.consensus[j], p.beta).mul_proportion(s);
+			delta_sums[j] = delta_sums[j].saturating_add(delta.to_bits());
+		}
+	}
+	delta_sums
+}
+
+/// Per-column state of pass 2 of Yuma 2, kept together so a sparse row touches one cache line
+/// per column instead of five.
+#[derive(Clone, Copy)]
+struct AverageColumn<F> {
+	consensus: Fixed,
+	delta_factor: F,
+	old_factor: F,
+	sum: u64,
+	max: Fixed,
+}
+
 /// Pass 2 of Yuma 2: `B_ij = ΔB_ij · delta_j + B_old_ij · old_j` over the union of both rows
-/// (zeros dropped), with the column sums and maxima of `B`.
-fn yuma2_average<F: Factor>(
+/// (zeros dropped), with the column sums and maxima of `B`. `FULL_PENALTY` says `β = 1`.
+fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 	w: &WeightRows<'_>,
 	b_old: &BondRows<'_>,
 	p: &BondParams<'_>,
@@ -278,22 +308,39 @@ fn yuma2_average<F: Factor>(
 ) -> (CsrMatrix, Vec<u64>, Vec<Fixed>) {
 	let n = w.rows();
 	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
-	let mut sums = vec![0u64; n];
-	let mut max = vec![Fixed::ZERO; n];
+	let mut columns: Vec<AverageColumn<F>> = p
+		.consensus
+		.iter()
+		.zip(delta_factors.iter().zip(old_factors))
+		.map(|(&consensus, (&delta_factor, &old_factor))| AverageColumn {
+			consensus,
+			delta_factor,
+			old_factor,
+			sum: 0,
+			max: Fixed::ZERO,
+		})
+		.collect();
 	for (i, &s) in p.sa.iter().enumerate() {
 		merge_rows(w, b_old, i, |j, weight, old| {
-			let j = j as usize;
-			let delta = bond_weight(weight, p.consensus[j], p.beta).mul_proportion(s);
-			let value = Fixed::from_bits(delta_factors[j].times(delta))
-				+ Fixed::from_bits(old_factors[j].times(old));
+			let column = &mut columns[j as usize];
+			let target = if FULL_PENALTY {
+				weight.min(column.consensus)
+			} else {
+				bond_weight(weight, column.consensus, p.beta)
+			};
+			let delta = target.mul_proportion(s);
+			let value = Fixed::from_bits(column.delta_factor.times(delta))
+				+ Fixed::from_bits(column.old_factor.times(old));
 			if !value.is_zero() {
-				b.push(j as u16, value);
-				sums[j] = sums[j].saturating_add(value.to_bits());
-				max[j] = max[j].max(value);
+				b.push(j, value);
+				column.sum = column.sum.saturating_add(value.to_bits());
+				column.max = column.max.max(value);
 			}
 		});
 		b.finish_row();
 	}
+	let sums = columns.iter().map(|c| c.sum).collect();
+	let max = columns.iter().map(|c| c.max).collect();
 	(b, sums, max)
 }
 

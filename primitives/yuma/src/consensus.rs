@@ -29,6 +29,13 @@ const MAX_DIGIT_BITS: u32 = 8;
 /// Columns with at most this many candidates left are finished by sorting.
 const SMALL: usize = 32;
 
+/// Step 4's validator trust `Σ_j W̄_ij` of every row and rank `R_j = Σ_i Sa_i · W̄_ij` of every
+/// column (not normalised).
+pub(crate) struct Clipped {
+	pub trust: Vec<Fixed>,
+	pub rank: Vec<Fixed>,
+}
+
 /// Consensus `C_j` of every column of `w`.
 ///
 /// `active_stake[i]` is the (scaled raw) active stake of row `i`, `active_total` their sum.
@@ -38,9 +45,49 @@ pub(crate) fn consensus(
 	active_total: u64,
 	kappa: u16,
 ) -> Vec<Fixed> {
+	run(w, active_stake, active_total, kappa, None)
+}
+
+/// [`consensus`] and step 4 (see [`Clipped`]); `sa` is the active stake normalised.
+///
+/// Trust and rank are summed from the keys gathered for consensus, while they are in cache,
+/// right after each column's consensus is known, so the weights are not decoded again. Rows
+/// without active stake take no part in consensus and add nothing to rank (their `Sa` is
+/// zero); their trust is summed at the end. Yuma 2 uses this, as it has no other use for a pass
+/// over `W` before its bond pass; Yuma 3 clips in its single bond pass instead, which decodes
+/// every weight anyway.
+pub(crate) fn consensus_and_clip(
+	w: &WeightRows<'_>,
+	active_stake: &[u64],
+	active_total: u64,
+	kappa: u16,
+	sa: &[Fixed],
+) -> (Vec<Fixed>, Clipped) {
+	let n = w.rows();
+	let mut clipped = Clipped { trust: vec![Fixed::ZERO; n], rank: vec![Fixed::ZERO; n] };
+	let consensus = run(w, active_stake, active_total, kappa, Some((sa, &mut clipped)));
+	if active_total > 0 {
+		// The trust of permitted rows without active stake, which consensus did not gather.
+		for i in (0..n).filter(|&i| active_stake[i] == 0 && w.has_entries(i)) {
+			let row = w.row(i).map(|(j, weight)| weight.min(consensus[j as usize]).to_bits());
+			clipped.trust[i] = Fixed::from_bits(row.sum());
+		}
+	}
+	(consensus, clipped)
+}
+
+/// [`consensus`], and step 4 for the rows with active stake when `clip` is given.
+fn run(
+	w: &WeightRows<'_>,
+	active_stake: &[u64],
+	active_total: u64,
+	kappa: u16,
+	mut clip_into: Option<(&[Fixed], &mut Clipped)>,
+) -> Vec<Fixed> {
 	let cols = w.rows();
 	let mut consensus = vec![Fixed::ZERO; cols];
 	if active_total == 0 {
+		// Every consensus is zero, and so every clipped weight.
 		return consensus;
 	}
 	// stake · 65535 ≥ kappa · total ⇔ stake ≥ ⌈kappa · total / 65535⌉, which fits a u64 (kappa
@@ -94,18 +141,41 @@ pub(crate) fn consensus(
 			let column = &mut keys[start..next[k]];
 			start = next[k];
 			if let Some(key) = select(column, active_stake, least, &mut histogram) {
-				let (bits, uid) = (key >> 16, (key & 0xffff) as usize);
-				// A weight of exactly one (a row with a single entry) was packed as KEY_MAX.
-				*c = if bits == KEY_MAX && w.is_single(uid) {
-					Fixed::ONE
-				} else {
-					Fixed::from_bits(bits)
-				};
+				*c = unpack(w, key);
+			}
+			let Some((sa, Clipped { trust, rank })) = clip_into.as_mut() else {
+				continue;
+			};
+			// Step 4 for the column: every entry clipped at C_j.
+			let rank = &mut rank[first + k];
+			if c.to_bits() <= KEY_MAX {
+				// Then min(W_ij, C_j) = min(packed weight, C_j): no need to unpack a weight of one.
+				for &key in column.iter() {
+					let row = (key & 0xffff) as usize;
+					clip(Fixed::from_bits(key >> 16), *c, sa[row], &mut trust[row], rank);
+				}
+			} else {
+				for &key in column.iter() {
+					let row = (key & 0xffff) as usize;
+					clip(unpack(w, key), *c, sa[row], &mut trust[row], rank);
+				}
 			}
 		}
 		first = end;
 	}
 	consensus
+}
+
+/// The weight packed in a consensus key. A weight of exactly one (a row with a single entry)
+/// was packed as `KEY_MAX`, one unit less, to fit.
+#[inline(always)]
+fn unpack(w: &WeightRows<'_>, key: u64) -> Fixed {
+	let bits = key >> 16;
+	if bits == KEY_MAX && w.is_single((key & 0xffff) as usize) {
+		Fixed::ONE
+	} else {
+		Fixed::from_bits(bits)
+	}
 }
 
 /// The packed key at which the stake accumulated in decreasing key order first satisfies

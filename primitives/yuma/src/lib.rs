@@ -27,7 +27,8 @@
 //!    holder of uid `j` registered); each row is normalised to sum to one.
 //! 3. **Consensus** (`consensus.rs`). `C_j` is the largest `w` such that the active stake of the
 //!    rows with `W_ij ≥ w` is at least `kappa / 65535`: a stake-weighted quantile per column.
-//! 4. **Trust and incentive** (`consensus.rs`, computed in the bond pass of `bonds.rs`).
+//! 4. **Trust and incentive** (`consensus.rs`; computed with consensus for Yuma 2, in the
+//!    bond pass of `bonds.rs` for Yuma 3).
 //!    Clipped weights `W̄ = min(W, C)`;
 //!    `validator_trust_i = Σ_j W̄_ij`; rank `R_j = Σ_i Sa_i · W̄_ij`; incentive `I = R / ΣR`.
 //! 5. **Bond weights** (`bonds.rs`). `W̃ = (1 − β) · W + β · W̄` with
@@ -373,19 +374,24 @@ pub fn epoch(inputs: &EpochInputs) -> Result<EpochOutputs, EpochError> {
 	let w = weights::WeightRows::new(inputs, &stake.permit, &stake.active_stake)?;
 	let bonds_old = weights::BondRows::new(inputs, &stake.permit)?;
 
-	// Step 3: consensus.
-	let consensus = consensus::consensus(&w, &stake.active_stake, stake.active_total, params.kappa);
-
-	// Steps 4 to 7: trust, incentive, bonds and dividends.
-	let bond_params = bonds::BondParams {
-		consensus: &consensus,
+	// Steps 3 to 7: consensus; trust, incentive, bonds and dividends.
+	let (active_stake, active_total, kappa) =
+		(&stake.active_stake, stake.active_total, params.kappa);
+	let bond_params = |consensus| bonds::BondParams {
+		consensus,
 		sa: &stake.sa,
 		beta: Fixed::from_u16_proportion(params.bonds_penalty),
 		alpha: Fixed::from_ratio((1_000_000 - params.bonds_moving_average) as u128, 1_000_000),
 	};
-	let mut out = match params.yuma_version {
-		YumaVersion::Yuma2 => bonds::yuma2(&w, &bonds_old, &bond_params),
+	let (consensus, mut out) = match params.yuma_version {
+		YumaVersion::Yuma2 => {
+			let (consensus, clipped) =
+				consensus::consensus_and_clip(&w, active_stake, active_total, kappa, &stake.sa);
+			let out = bonds::yuma2(&w, &bonds_old, &bond_params(&consensus), clipped);
+			(consensus, out)
+		},
 		YumaVersion::Yuma3 => {
+			let consensus = consensus::consensus(&w, active_stake, active_total, kappa);
 			let liquid = params.liquid_alpha_enabled && consensus.iter().any(|c| !c.is_zero());
 			let mut table = liquid.then(|| {
 				liquid_alpha::LiquidAlpha::new(
@@ -394,7 +400,8 @@ pub fn epoch(inputs: &EpochInputs) -> Result<EpochOutputs, EpochError> {
 					params.alpha_sigmoid_steepness,
 				)
 			});
-			bonds::yuma3(&w, &bonds_old, &bond_params, table.as_mut())
+			let out = bonds::yuma3(&w, &bonds_old, &bond_params(&consensus), table.as_mut());
+			(consensus, out)
 		},
 	};
 	fixed::normalise(&mut out.dividends);

@@ -299,15 +299,33 @@ impl<'a> BondRows<'a> {
 		}
 	}
 
-	/// The sum of every column (`cols` columns), saturating.
+	/// The sum of every column (`cols` columns) of the bonds as read by [`bond`](Self::bond),
+	/// saturating.
 	pub fn column_sums(&self, cols: usize) -> Vec<u64> {
-		let mut sums = vec![0u64; cols];
+		// A stored u decodes to u · K + (u ≠ 0) with K = (2^48 − 1) / 65535 (see
+		// `Fixed::from_u16_proportion`), so a column sums to K · Σu + (number of nonzero u).
+		// Both counts fit 32 bits (at most 65536 entries of at most 65535), so one u64 per
+		// column carries them: Σu in the high half, the count in the low half.
+		let mut packed = vec![0u64; cols];
 		for i in 0..self.permit.len() {
-			for &entry in self.raw_row(i) {
-				let s = &mut sums[entry.0 as usize];
-				*s = s.saturating_add(self.bond(entry).to_bits());
+			for &(j, u) in self.raw_row(i) {
+				packed[j as usize] += ((u as u64) << 32) | (u != 0) as u64;
 			}
 		}
-		sums
+		let per_unit = Fixed::from_u16_proportion(1).to_bits() - 1;
+		packed
+			.iter()
+			.zip(&self.reset)
+			.map(|(&packed, &reset)| {
+				// A reset column reads as zero throughout.
+				let sum =
+					(packed >> 32) as u128 * per_unit as u128 + (packed & 0xffff_ffff) as u128;
+				if reset {
+					0
+				} else {
+					u64::try_from(sum).unwrap_or(u64::MAX)
+				}
+			})
+			.collect()
 	}
 }
