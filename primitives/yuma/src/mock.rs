@@ -5,43 +5,7 @@ use alloc::{vec, vec::Vec};
 
 use crate::{EpochInputs, EpochOutputs, EpochParams, YumaVersion};
 
-/// xorshift64*: tiny, deterministic, good enough to generate test inputs.
-pub(crate) struct XorShift(u64);
-
-impl XorShift {
-	/// A generator from a seed (zero is replaced by a fixed nonzero seed).
-	pub fn new(seed: u64) -> XorShift {
-		XorShift(if seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { seed })
-	}
-
-	/// The next 64 random bits.
-	pub fn next_u64(&mut self) -> u64 {
-		let mut x = self.0;
-		x ^= x >> 12;
-		x ^= x << 25;
-		x ^= x >> 27;
-		self.0 = x;
-		x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-	}
-
-	/// A number in `0..bound` (`bound > 0`).
-	pub fn below(&mut self, bound: u64) -> u64 {
-		self.next_u64() % bound
-	}
-
-	/// True with probability `percent / 100`.
-	pub fn chance(&mut self, percent: u64) -> bool {
-		self.below(100) < percent
-	}
-
-	/// Shuffles a slice (Fisher–Yates).
-	pub fn shuffle<T>(&mut self, items: &mut [T]) {
-		for i in (1..items.len()).rev() {
-			let j = self.below(i as u64 + 1) as usize;
-			items.swap(i, j);
-		}
-	}
-}
+pub(crate) use crate::synthetic::XorShift;
 
 /// Inputs for `n` uids with the given stakes, no weights, everyone registered at block 0 and
 /// updated at block 1, default parameters.
@@ -128,60 +92,6 @@ pub(crate) fn random_inputs(rng: &mut XorShift, max_n: u64) -> EpochInputs {
 			_ => rng.next_u64(),
 		},
 		params,
-	}
-}
-
-/// `n` uids of which the first `validators` (by stake) weight a `percent` share of all uids.
-pub(crate) fn dense_inputs(
-	n: usize,
-	validators: usize,
-	percent: u64,
-	version: YumaVersion,
-	liquid_alpha: bool,
-	seed: u64,
-) -> EpochInputs {
-	let mut rng = XorShift::new(seed);
-	let block = 10_000;
-	let stake =
-		(0..n)
-			.map(|i| {
-				if i < validators {
-					1_000_000_000_000 + rng.below(1 << 40)
-				} else {
-					rng.below(1000)
-				}
-			})
-			.collect();
-	let weights = (0..n)
-		.map(|i| {
-			if i >= validators {
-				return Vec::new();
-			}
-			let mut row = Vec::new();
-			for j in 0..n {
-				if percent >= 100 || rng.chance(percent) {
-					row.push((j as u16, 1 + rng.below(65_535) as u16));
-				}
-			}
-			row
-		})
-		.collect();
-	EpochInputs {
-		stake,
-		weights,
-		bonds: Vec::new(),
-		last_update: vec![block; n],
-		registered_at: vec![0; n],
-		block,
-		last_epoch_block: block - 360,
-		validator_permit: None,
-		emission: 360_000_000_000,
-		params: EpochParams {
-			yuma_version: version,
-			liquid_alpha_enabled: liquid_alpha,
-			max_allowed_validators: validators as u16,
-			..EpochParams::default()
-		},
 	}
 }
 

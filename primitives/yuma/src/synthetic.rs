@@ -6,11 +6,18 @@ use alloc::{vec, vec::Vec};
 
 use crate::{epoch, EpochInputs, EpochParams, YumaVersion};
 
-/// xorshift64*: a small deterministic generator.
-struct XorShift(u64);
+/// xorshift64*: tiny, deterministic, good enough to generate benchmark and test inputs.
+pub(crate) struct XorShift(u64);
 
+#[cfg_attr(not(test), allow(dead_code))] // the tests use more of it
 impl XorShift {
-	fn next_u64(&mut self) -> u64 {
+	/// A generator from a seed (zero is replaced by a fixed nonzero seed).
+	pub fn new(seed: u64) -> XorShift {
+		XorShift(if seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { seed })
+	}
+
+	/// The next 64 random bits.
+	pub fn next_u64(&mut self) -> u64 {
 		let mut x = self.0;
 		x ^= x >> 12;
 		x ^= x << 25;
@@ -19,8 +26,22 @@ impl XorShift {
 		x.wrapping_mul(0x2545_f491_4f6c_dd1d)
 	}
 
-	fn below(&mut self, bound: u64) -> u64 {
+	/// A number in `0..bound` (`bound > 0`).
+	pub fn below(&mut self, bound: u64) -> u64 {
 		self.next_u64() % bound
+	}
+
+	/// True with probability `percent / 100`.
+	pub fn chance(&mut self, percent: u64) -> bool {
+		self.below(100) < percent
+	}
+
+	/// Shuffles a slice (Fisher–Yates).
+	pub fn shuffle<T>(&mut self, items: &mut [T]) {
+		for i in (1..items.len()).rev() {
+			let j = self.below(i as u64 + 1) as usize;
+			items.swap(i, j);
+		}
 	}
 }
 
@@ -37,7 +58,7 @@ pub fn steady_subnet(
 	version: YumaVersion,
 ) -> EpochInputs {
 	let validators = validators.min(n);
-	let mut rng = XorShift(0x5eed_0000 + n as u64 * 1000 + validators as u64 + percent);
+	let mut rng = XorShift::new(0x5eed_0000 + n as u64 * 1000 + validators as u64 + percent);
 	let block = 100_000;
 	let stake =
 		(0..n)
@@ -56,7 +77,7 @@ pub fn steady_subnet(
 			}
 			let mut row = Vec::new();
 			for j in 0..n {
-				if percent >= 100 || rng.below(100) < percent {
+				if percent >= 100 || rng.chance(percent) {
 					row.push((j as u16, 1 + rng.below(65_535) as u16));
 				}
 			}
