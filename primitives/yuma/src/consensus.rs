@@ -146,20 +146,24 @@ fn run(
 			let Some((sa, Clipped { trust, rank })) = clip_into.as_mut() else {
 				continue;
 			};
-			// Step 4 for the column: every entry clipped at C_j.
-			let rank = &mut rank[first + k];
+			// Step 4 for the column: every entry clipped at C_j, with the column's consensus,
+			// rank and the two row vectors held in locals so the loop keeps them in registers.
+			let (c, mut column_rank) = (*c, Fixed::ZERO);
+			let (sa, trust): (&[Fixed], &mut [Fixed]) = (sa, trust);
 			if c.to_bits() <= KEY_MAX {
 				// Then min(W_ij, C_j) = min(packed weight, C_j): no need to unpack a weight of one.
 				for &key in column.iter() {
 					let row = (key & 0xffff) as usize;
-					clip(Fixed::from_bits(key >> 16), *c, sa[row], &mut trust[row], rank);
+					let weight = Fixed::from_bits(key >> 16);
+					clip(weight, c, sa[row], &mut trust[row], &mut column_rank);
 				}
 			} else {
 				for &key in column.iter() {
 					let row = (key & 0xffff) as usize;
-					clip(unpack(w, key), *c, sa[row], &mut trust[row], rank);
+					clip(unpack(w, key), c, sa[row], &mut trust[row], &mut column_rank);
 				}
 			}
+			rank[first + k] = column_rank;
 		}
 		first = end;
 	}
