@@ -19,7 +19,7 @@
 use alloc::{vec, vec::Vec};
 
 use crate::{
-	consensus::{clip, Clipped},
+	consensus::clip,
 	fixed::{normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
 	sparse::CsrMatrix,
@@ -66,9 +66,10 @@ fn merged_capacity(w: &WeightRows<'_>, b_old: &BondRows<'_>) -> usize {
 
 /// Calls `f(column, w, old)` once for every column present in row `i` of either `w` or
 /// `b_old`, with zero for a missing side; both rows are sorted by column. The single call site
-/// lets the compiler inline `f`.
+/// lets the compiler inline `f`. With `RESET = false` the old bonds of reset columns are passed
+/// as stored, for a caller that zeroes them itself (Yuma 2 scales them by a zero factor).
 #[inline(always)]
-fn merge_rows(
+fn merge_rows<const RESET: bool>(
 	w: &WeightRows<'_>,
 	b_old: &BondRows<'_>,
 	i: usize,
@@ -98,7 +99,11 @@ fn merge_rows(
 		};
 		let bond = if jb <= jw {
 			y += 1;
-			b_old.bond(old[y - 1])
+			if RESET {
+				b_old.bond(old[y - 1])
+			} else {
+				Fixed::from_u16_proportion(old[y - 1].1)
+			}
 		} else {
 			Fixed::ZERO
 		};
@@ -216,15 +221,15 @@ fn dividends_and_rows_with<F: Factor>(
 /// column-normalise(B_old))`, dividends `D_i = Σ_j B_ij · I_j`; stored bonds are `B` with every
 /// column's maximum scaled to one.
 ///
-/// Trust and rank (`clipped`) come with consensus.
+/// The ranks come with consensus ([`crate::consensus::consensus_and_rank`]); validator trust is
+/// summed in the moving-average pass.
 pub(crate) fn yuma2(
 	w: &WeightRows<'_>,
 	b_old: &BondRows<'_>,
 	p: &BondParams<'_>,
-	clipped: Clipped,
+	rank: Vec<Fixed>,
 ) -> BondOutput {
 	let n = w.rows();
-	let Clipped { trust, rank } = clipped;
 	// Pass 1: the column sums of ΔB = Sa_i · W̃_ij (each at most one). With β = 1, W̃ = W̄ and
 	// the sums are the ranks, already known.
 	let delta_sums: Vec<u64> = if p.beta == Fixed::ONE {
@@ -240,7 +245,7 @@ pub(crate) fn yuma2(
 	let old_factors =
 		column_factors(&b_old.column_sums(n), core::iter::repeat(Fixed::ONE - p.alpha));
 	let full_penalty = p.beta == Fixed::ONE;
-	let (b, sums, max) = match (narrow(&delta_factors), narrow(&old_factors), full_penalty) {
+	let (trust, b, sums, max) = match (narrow(&delta_factors), narrow(&old_factors), full_penalty) {
 		(Some(delta), Some(old), true) => yuma2_average::<_, true>(w, b_old, p, &delta, &old),
 		(Some(delta), Some(old), false) => yuma2_average::<_, false>(w, b_old, p, &delta, &old),
 		_ => yuma2_average::<_, false>(w, b_old, p, &delta_factors, &old_factors),
@@ -253,23 +258,34 @@ pub(crate) fn yuma2(
 	normalise(&mut incentive);
 	let factors = dividend_factors(&sums, &incentive);
 	let upscale = column_factors(&max_bits(&max), core::iter::repeat(Fixed::from_int(u16::MAX)));
+	// Each column's upscale factor beside its maximum: one cache line per entry, not two.
 	let (bonds, dividends) = match narrow(&upscale) {
 		Some(narrow) => {
-			dividends_and_rows(&b, &factors, None, |j, v| upscaled(&narrow, &max, j, v))
+			let columns = paired(narrow, &max);
+			dividends_and_rows(&b, &factors, None, |j, v| upscaled(&columns, j, v))
 		},
-		None => dividends_and_rows(&b, &factors, None, |j, v| upscaled(&upscale, &max, j, v)),
+		None => {
+			let columns = paired(upscale, &max);
+			dividends_and_rows(&b, &factors, None, |j, v| upscaled(&columns, j, v))
+		},
 	};
 	BondOutput { trust, incentive, dividends, bonds }
 }
 
-/// The stored u16 of a Yuma 2 bond `v` in column `j`: 65535 for the column's maximum, else
-/// `v` times the column's upscale factor.
+/// Every column's upscale factor beside its maximum.
+fn paired<F>(upscale: Vec<F>, max: &[Fixed]) -> Vec<(F, Fixed)> {
+	upscale.into_iter().zip(max.iter().copied()).collect()
+}
+
+/// The stored u16 of a Yuma 2 bond `v` in column `j`, given every column's upscale factor and
+/// maximum: 65535 for the column's maximum, else `v` times the column's upscale factor.
 #[inline(always)]
-fn upscaled<F: Factor>(upscale: &[F], max: &[Fixed], j: u16, v: Fixed) -> u16 {
-	if v == max[j as usize] {
+fn upscaled<F: Factor>(columns: &[(F, Fixed)], j: u16, v: Fixed) -> u16 {
+	let (upscale, max) = columns[j as usize];
+	if v == max {
 		u16::MAX
 	} else {
-		(upscale[j as usize].times(v) >> FRAC_BITS) as u16
+		(upscale.times(v) >> FRAC_BITS) as u16
 	}
 }
 
@@ -298,15 +314,17 @@ struct AverageColumn<F> {
 }
 
 /// Pass 2 of Yuma 2: `B_ij = ΔB_ij · delta_j + B_old_ij · old_j` over the union of both rows
-/// (zeros dropped), with the column sums and maxima of `B`. `FULL_PENALTY` says `β = 1`.
+/// (zeros dropped), with the column sums and maxima of `B`, and validator trust (step 4).
+/// `FULL_PENALTY` says `β = 1`.
 fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 	w: &WeightRows<'_>,
 	b_old: &BondRows<'_>,
 	p: &BondParams<'_>,
 	delta_factors: &[F],
 	old_factors: &[F],
-) -> (CsrMatrix, Vec<u64>, Vec<Fixed>) {
+) -> (Vec<Fixed>, CsrMatrix, Vec<u64>, Vec<Fixed>) {
 	let n = w.rows();
+	let mut trust = vec![Fixed::ZERO; n];
 	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
 	let mut columns: Vec<AverageColumn<F>> = p
 		.consensus
@@ -321,13 +339,15 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 		})
 		.collect();
 	for (i, &s) in p.sa.iter().enumerate() {
-		merge_rows(w, b_old, i, |j, weight, old| {
+		// Σ_j W̄_ij ≤ Σ_j W_ij ≤ 1: the sum cannot overflow.
+		let mut trust_bits = 0u64;
+		// A reset column sums to zero, so its old-bond factor is zero: no need to test for it.
+		merge_rows::<false>(w, b_old, i, |j, weight, old| {
 			let column = &mut columns[j as usize];
-			let target = if FULL_PENALTY {
-				weight.min(column.consensus)
-			} else {
-				bond_weight(weight, column.consensus, p.beta)
-			};
+			let clipped = weight.min(column.consensus);
+			trust_bits += clipped.to_bits();
+			let target =
+				if FULL_PENALTY { clipped } else { bond_weight(weight, column.consensus, p.beta) };
 			let delta = target.mul_proportion(s);
 			let value = Fixed::from_bits(column.delta_factor.times(delta))
 				+ Fixed::from_bits(column.old_factor.times(old));
@@ -338,10 +358,11 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 			}
 		});
 		b.finish_row();
+		trust[i] = Fixed::from_bits(trust_bits);
 	}
 	let sums = columns.iter().map(|c| c.sum).collect();
 	let max = columns.iter().map(|c| c.max).collect();
-	(b, sums, max)
+	(trust, b, sums, max)
 }
 
 /// Yuma 3: per pair `B = min(1, (1 − α) · B_old + α · W̃)`, dividends
@@ -421,7 +442,7 @@ fn yuma3_bonds<const FULL_PENALTY: bool>(
 	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
 	for (i, row_trust) in trust.iter_mut().enumerate() {
 		let s = p.sa[i];
-		merge_rows(w, b_old, i, |j, weight, old| {
+		merge_rows::<true>(w, b_old, i, |j, weight, old| {
 			let column = &mut columns[j as usize];
 			let c = column.consensus;
 			let clipped = clip(weight, c, s, row_trust, &mut column.rank);

@@ -29,13 +29,6 @@ const MAX_DIGIT_BITS: u32 = 8;
 /// Columns with at most this many candidates left are finished by sorting.
 const SMALL: usize = 32;
 
-/// Step 4's validator trust `Σ_j W̄_ij` of every row and rank `R_j = Σ_i Sa_i · W̄_ij` of every
-/// column (not normalised).
-pub(crate) struct Clipped {
-	pub trust: Vec<Fixed>,
-	pub rank: Vec<Fixed>,
-}
-
 /// Consensus `C_j` of every column of `w`.
 ///
 /// `active_stake[i]` is the (scaled raw) active stake of row `i`, `active_total` their sum.
@@ -48,41 +41,34 @@ pub(crate) fn consensus(
 	run(w, active_stake, active_total, kappa, None)
 }
 
-/// [`consensus`] and step 4 (see [`Clipped`]); `sa` is the active stake normalised.
+/// [`consensus`] and the rank `R_j = Σ_i Sa_i · min(W_ij, C_j)` of every column (not
+/// normalised); `sa` is the active stake normalised.
 ///
-/// Trust and rank are summed from the keys gathered for consensus, while they are in cache,
-/// right after each column's consensus is known, so the weights are not decoded again. Rows
-/// without active stake take no part in consensus and add nothing to rank (their `Sa` is
-/// zero); their trust is summed at the end. Yuma 2 uses this, as it has no other use for a pass
-/// over `W` before its bond pass; Yuma 3 clips in its single bond pass instead, which decodes
-/// every weight anyway.
-pub(crate) fn consensus_and_clip(
+/// The rank is summed from the keys gathered for consensus, while they are in cache, right
+/// after each column's consensus is known, so the weights are not decoded again for it. Rows
+/// without active stake take no part in consensus and add nothing to rank (their `Sa` is zero).
+/// Yuma 2 uses this: its bond pass needs the ranks before it starts (with `β = 1` they are the
+/// column sums of `ΔB`) and computes validator trust itself. Yuma 3 clips in its single bond
+/// pass instead, which decodes every weight anyway.
+pub(crate) fn consensus_and_rank(
 	w: &WeightRows<'_>,
 	active_stake: &[u64],
 	active_total: u64,
 	kappa: u16,
 	sa: &[Fixed],
-) -> (Vec<Fixed>, Clipped) {
-	let n = w.rows();
-	let mut clipped = Clipped { trust: vec![Fixed::ZERO; n], rank: vec![Fixed::ZERO; n] };
-	let consensus = run(w, active_stake, active_total, kappa, Some((sa, &mut clipped)));
-	if active_total > 0 {
-		// The trust of permitted rows without active stake, which consensus did not gather.
-		for i in (0..n).filter(|&i| active_stake[i] == 0 && w.has_entries(i)) {
-			let row = w.row(i).map(|(j, weight)| weight.min(consensus[j as usize]).to_bits());
-			clipped.trust[i] = Fixed::from_bits(row.sum());
-		}
-	}
-	(consensus, clipped)
+) -> (Vec<Fixed>, Vec<Fixed>) {
+	let mut rank = vec![Fixed::ZERO; w.rows()];
+	let consensus = run(w, active_stake, active_total, kappa, Some((sa, &mut rank)));
+	(consensus, rank)
 }
 
-/// [`consensus`], and step 4 for the rows with active stake when `clip` is given.
+/// [`consensus`], and the rank of every column when `rank_into` is given.
 fn run(
 	w: &WeightRows<'_>,
 	active_stake: &[u64],
 	active_total: u64,
 	kappa: u16,
-	mut clip_into: Option<(&[Fixed], &mut Clipped)>,
+	mut rank_into: Option<(&[Fixed], &mut Vec<Fixed>)>,
 ) -> Vec<Fixed> {
 	let cols = w.rows();
 	let mut consensus = vec![Fixed::ZERO; cols];
@@ -143,27 +129,26 @@ fn run(
 			if let Some(key) = select(column, active_stake, least, &mut histogram) {
 				*c = unpack(w, key);
 			}
-			let Some((sa, Clipped { trust, rank })) = clip_into.as_mut() else {
+			let Some((sa, rank)) = rank_into.as_mut() else {
 				continue;
 			};
-			// Step 4 for the column: every entry clipped at C_j, with the column's consensus,
-			// rank and the two row vectors held in locals so the loop keeps them in registers.
-			let (c, mut column_rank) = (*c, Fixed::ZERO);
-			let (sa, trust): (&[Fixed], &mut [Fixed]) = (sa, trust);
+			// The column's rank: every entry clipped at C_j, times its row's Sa (R_j ≤ Σ_i Sa_i ≤
+			// 1, so the sum cannot overflow).
+			let (c, sa): (Fixed, &[Fixed]) = (*c, sa);
+			let mut rank_bits = 0u64;
 			if c.to_bits() <= KEY_MAX {
 				// Then min(W_ij, C_j) = min(packed weight, C_j): no need to unpack a weight of one.
 				for &key in column.iter() {
-					let row = (key & 0xffff) as usize;
-					let weight = Fixed::from_bits(key >> 16);
-					clip(weight, c, sa[row], &mut trust[row], &mut column_rank);
+					let clipped = Fixed::from_bits((key >> 16).min(c.to_bits()));
+					rank_bits += clipped.mul_proportion(sa[(key & 0xffff) as usize]).to_bits();
 				}
 			} else {
 				for &key in column.iter() {
-					let row = (key & 0xffff) as usize;
-					clip(unpack(w, key), c, sa[row], &mut trust[row], &mut column_rank);
+					let clipped = unpack(w, key).min(c);
+					rank_bits += clipped.mul_proportion(sa[(key & 0xffff) as usize]).to_bits();
 				}
 			}
-			rank[first + k] = column_rank;
+			rank[first + k] = Fixed::from_bits(rank_bits);
 		}
 		first = end;
 	}

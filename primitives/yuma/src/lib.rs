@@ -27,8 +27,8 @@
 //!    holder of uid `j` registered); each row is normalised to sum to one.
 //! 3. **Consensus** (`consensus.rs`). `C_j` is the largest `w` such that the active stake of the
 //!    rows with `W_ij ≥ w` is at least `kappa / 65535`: a stake-weighted quantile per column.
-//! 4. **Trust and incentive** (`consensus.rs`; computed with consensus for Yuma 2, in the
-//!    bond pass of `bonds.rs` for Yuma 3).
+//! 4. **Trust and incentive** (`consensus.rs`, `bonds.rs`; for Yuma 2 the rank is summed with
+//!    consensus and trust in the bond pass, for Yuma 3 both in the bond pass).
 //!    Clipped weights `W̄ = min(W, C)`;
 //!    `validator_trust_i = Σ_j W̄_ij`; rank `R_j = Σ_i Sa_i · W̄_ij`; incentive `I = R / ΣR`.
 //! 5. **Bond weights** (`bonds.rs`). `W̃ = (1 − β) · W + β · W̄` with
@@ -385,9 +385,9 @@ pub fn epoch(inputs: &EpochInputs) -> Result<EpochOutputs, EpochError> {
 	};
 	let (consensus, mut out) = match params.yuma_version {
 		YumaVersion::Yuma2 => {
-			let (consensus, clipped) =
-				consensus::consensus_and_clip(&w, active_stake, active_total, kappa, &stake.sa);
-			let out = bonds::yuma2(&w, &bonds_old, &bond_params(&consensus), clipped);
+			let (consensus, rank) =
+				consensus::consensus_and_rank(&w, active_stake, active_total, kappa, &stake.sa);
+			let out = bonds::yuma2(&w, &bonds_old, &bond_params(&consensus), rank);
 			(consensus, out)
 		},
 		YumaVersion::Yuma3 => {

@@ -140,26 +140,30 @@ impl<'a> WeightRows<'a> {
 		let mut filter = vec![RowFilter::All; n];
 		let mut active_counts = vec![0; n];
 		for i in (0..n).filter(|&i| permit[i]) {
-			// `others`: entries that are neither zero nor the row's own uid.
-			let (mut sum, mut count, mut others) = (0u64, 0usize, 0usize);
+			// Dropped entries are rare: only the kept ones do work in the common branch.
+			// `skipped`: zero weights and the self-weight; `stale`: set before their uid's
+			// current holder registered.
+			let (mut sum, mut skipped, mut stale) = (0u64, 0usize, 0usize);
 			let (updated, active) = (inputs.last_update[i], active_stake[i] > 0);
-			for &(j, v) in rows.row(i) {
-				if v != 0 && j as usize != i {
-					others += 1;
-					if updated > inputs.registered_at[j as usize] {
-						sum += v as u64;
-						count += 1;
-						if active {
-							active_counts[j as usize] += 1;
-						}
+			let row = rows.row(i);
+			for &(j, v) in row {
+				if v == 0 || j as usize == i {
+					skipped += 1;
+				} else if updated > inputs.registered_at[j as usize] {
+					sum += v as u64;
+					if active {
+						active_counts[j as usize] += 1;
 					}
+				} else {
+					stale += 1;
 				}
 			}
+			let count = row.len() - skipped - stale;
 			divisors[i] = WeightDivisor::new(sum);
 			single[i] = count == 1;
-			filter[i] = if count == rows.row(i).len() {
+			filter[i] = if count == row.len() {
 				RowFilter::All
-			} else if count == others {
+			} else if stale == 0 {
 				RowFilter::ZeroAndSelf
 			} else {
 				RowFilter::Full
