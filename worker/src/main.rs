@@ -7,6 +7,7 @@ use myelin_worker::{
 	keys, logger,
 	miner::{self, MinerConfig},
 	parse_myl,
+	register::NeuronConfig,
 	task::TaskKind,
 	validator::{self, ValidatorConfig},
 };
@@ -121,9 +122,17 @@ async fn ctrl_c() {
 	}
 }
 
-fn hotkey(common: &Common) -> anyhow::Result<subxt_signer::sr25519::Keypair> {
-	keys::load("suri", common.suri.as_deref(), common.suri_file.as_deref())?
-		.ok_or_else(|| anyhow::anyhow!("--suri or --suri-file: the hotkey is required"))
+/// The settings miners and validators share, with both keys loaded.
+fn neuron(common: &Common) -> anyhow::Result<NeuronConfig> {
+	let hotkey = keys::load("suri", common.suri.as_deref(), common.suri_file.as_deref())?
+		.ok_or_else(|| anyhow::anyhow!("--suri or --suri-file: the hotkey is required"))?;
+	Ok(NeuronConfig {
+		url: common.url.clone(),
+		netuid: common.netuid,
+		hotkey,
+		coldkey: keys::load("coldkey", common.coldkey.as_deref(), common.coldkey_file.as_deref())?,
+		max_burn: common.max_burn,
+	})
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -131,11 +140,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 		Role::Miner(args) => {
 			let c = &args.common;
 			let config = MinerConfig {
-				url: c.url.clone(),
-				netuid: c.netuid,
-				hotkey: hotkey(c)?,
-				coldkey: keys::load("coldkey", c.coldkey.as_deref(), c.coldkey_file.as_deref())?,
-				max_burn: c.max_burn,
+				neuron: neuron(c)?,
 				listen: args.listen,
 				axon_url: args.axon_url,
 				task: c.task.clone(),
@@ -148,11 +153,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 		Role::Validator(args) => {
 			let c = &args.common;
 			let config = ValidatorConfig {
-				url: c.url.clone(),
-				netuid: c.netuid,
-				hotkey: hotkey(c)?,
-				coldkey: keys::load("coldkey", c.coldkey.as_deref(), c.coldkey_file.as_deref())?,
-				max_burn: c.max_burn,
+				neuron: neuron(c)?,
 				interval: args.interval.max(1),
 				task: c.task.clone(),
 				size: args.size,

@@ -5,28 +5,19 @@ use std::{net::SocketAddr, sync::Arc, time::Duration, time::Instant};
 use anyhow::{Context, Result};
 use bytes::Bytes;
 use hyper::StatusCode;
-use subxt_signer::sr25519::Keypair;
 use tokio::net::TcpListener;
 
 use crate::{
 	chain::api,
 	http::{error_body, serve},
-	register::connect_registered,
+	register::{connect_registered, NeuronConfig},
 	task::{exec, matmul::MAX_N, TaskKind, TaskRequest},
 };
 
 /// Everything the miner is told on the command line.
 pub struct MinerConfig {
-	/// The node's WebSocket URL.
-	pub url: String,
-	/// The subnet.
-	pub netuid: u16,
-	/// The neuron's key (signs `serve_axon`).
-	pub hotkey: Keypair,
-	/// Pays the registration, if one is needed.
-	pub coldkey: Option<Keypair>,
-	/// The most the registration may burn, in base units.
-	pub max_burn: u128,
+	/// The node, the subnet and the neuron's keys.
+	pub neuron: NeuronConfig,
 	/// Where to listen for tasks.
 	pub listen: SocketAddr,
 	/// The URL published on chain (default `http://<listen address>`).
@@ -82,20 +73,15 @@ pub async fn run(
 
 	tokio::pin!(shutdown);
 	let setup = async {
-		let (chain, neuron) = connect_registered(
-			&config.url,
-			config.netuid,
-			&config.hotkey,
-			config.coldkey.as_ref(),
-			config.max_burn,
-		)
-		.await?;
+		let (chain, neuron) = connect_registered(&config.neuron).await?;
 		let (uid, served) = (neuron.uid, neuron.axon);
 		if served.as_deref() == Some(url.as_str()) {
 			log::info!("axon {url} already published for uid {uid}");
 		} else {
-			let call = api::tx().subnets().serve_axon(config.netuid, url.clone().into_bytes());
-			let included = chain.submit(&call, &config.hotkey).await.context("serve_axon")?;
+			let call =
+				api::tx().subnets().serve_axon(config.neuron.netuid, url.clone().into_bytes());
+			let included =
+				chain.submit(&call, &config.neuron.hotkey).await.context("serve_axon")?;
 			log::info!("published axon {url} for uid {uid} in block #{}", included.block_number);
 		}
 		Ok::<u16, anyhow::Error>(uid)

@@ -8,17 +8,33 @@ use crate::{
 	keys::address,
 };
 
-/// Connects to `url` (retrying with backoff), then makes sure `hotkey` has a uid on `netuid`
-/// (see [`ensure_registered`]). Returns the connection and the hotkey's neuron.
-pub async fn connect_registered(
-	url: &str,
-	netuid: u16,
-	hotkey: &Keypair,
-	coldkey: Option<&Keypair>,
-	max_burn: u128,
-) -> Result<(Chain, Neuron)> {
-	let chain = Chain::connect_with_backoff(url).await;
-	let neuron = ensure_registered(&chain, netuid, hotkey, coldkey, max_burn).await?;
+/// What miners and validators are both told on the command line: where the node is, which
+/// subnet, and the keys of the neuron.
+pub struct NeuronConfig {
+	/// The node's WebSocket URL.
+	pub url: String,
+	/// The subnet.
+	pub netuid: u16,
+	/// The neuron's key (signs `serve_axon` and weights).
+	pub hotkey: Keypair,
+	/// Pays the registration, if one is needed.
+	pub coldkey: Option<Keypair>,
+	/// The most the registration may burn, in base units.
+	pub max_burn: u128,
+}
+
+/// Connects to the node (retrying with backoff), then makes sure the hotkey has a uid on the
+/// subnet (see [`ensure_registered`]). Returns the connection and the hotkey's neuron.
+pub async fn connect_registered(config: &NeuronConfig) -> Result<(Chain, Neuron)> {
+	let chain = Chain::connect_with_backoff(&config.url).await;
+	let neuron = ensure_registered(
+		&chain,
+		config.netuid,
+		&config.hotkey,
+		config.coldkey.as_ref(),
+		config.max_burn,
+	)
+	.await?;
 	Ok((chain, neuron))
 }
 

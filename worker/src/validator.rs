@@ -9,30 +9,21 @@ use std::{
 
 use anyhow::{anyhow, Context, Result};
 use subxt::ext::{codec::Encode, futures::future::join_all};
-use subxt_signer::sr25519::Keypair;
 
 use crate::{
 	chain::{api, Chain, Hyperparameters, Metagraph, Neuron},
 	http::post_json,
 	keys::address,
 	random_u64,
-	register::connect_registered,
+	register::{connect_registered, NeuronConfig},
 	score::{score, to_weights, Outcome},
 	task::{exec, MatMulAnswer, MatMulTask, TaskKind, TaskRequest},
 };
 
 /// Everything the validator is told on the command line.
 pub struct ValidatorConfig {
-	/// The node's WebSocket URL.
-	pub url: String,
-	/// The subnet.
-	pub netuid: u16,
-	/// The validator's hotkey (signs weights).
-	pub hotkey: Keypair,
-	/// Pays the registration, if one is needed.
-	pub coldkey: Option<Keypair>,
-	/// The most the registration may burn, in base units.
-	pub max_burn: u128,
+	/// The node, the subnet and the neuron's keys.
+	pub neuron: NeuronConfig,
 	/// Blocks between two scoring rounds.
 	pub interval: u64,
 	/// The task sent to miners.
@@ -75,18 +66,12 @@ pub async fn run(
 	tokio::pin!(shutdown);
 	let (mut chain, me) = tokio::select! {
 		_ = &mut shutdown => return Ok(()),
-		connected = connect_registered(
-			&config.url,
-			config.netuid,
-			&config.hotkey,
-			config.coldkey.as_ref(),
-			config.max_burn,
-		) => connected?,
+		connected = connect_registered(&config.neuron) => connected?,
 	};
 	let uid = me.uid;
 	log::info!(
 		"validator uid {uid} on netuid {}: {:?} tasks every {} blocks",
-		config.netuid,
+		config.neuron.netuid,
 		config.task,
 		config.interval
 	);
@@ -110,7 +95,7 @@ pub async fn run(
 				log::warn!("lost the node; reconnecting");
 				chain = tokio::select! {
 					_ = &mut shutdown => break,
-					chain = Chain::connect_with_backoff(&config.url) => chain,
+					chain = Chain::connect_with_backoff(&config.neuron.url) => chain,
 				};
 			}
 		}
@@ -125,9 +110,9 @@ pub async fn run(
 
 /// One round: reveal what is due, score every miner, set or commit weights.
 async fn round(chain: &Chain, config: &ValidatorConfig, state: &mut State) -> Result<()> {
-	let netuid = config.netuid;
+	let netuid = config.neuron.netuid;
 	let (mg, hp) = (chain.metagraph(netuid).await?, chain.hyperparameters(netuid).await?);
-	let me_address = address(&config.hotkey);
+	let me_address = address(&config.neuron.hotkey);
 	let me = mg
 		.find(&me_address)
 		.ok_or_else(|| anyhow!("hotkey {me_address} is no longer registered"))?;
@@ -262,10 +247,13 @@ async fn set_or_commit(
 			return Ok(());
 		}
 		let salt: Vec<u16> = (0..8).map(|_| random_u64() as u16).collect();
-		let account = config.hotkey.public_key().to_account_id();
-		let hash = commit_hash(&account.0, config.netuid, &uids, &weights, &salt, version_key);
-		let call = api::tx().weights().commit_weights(config.netuid, subxt::utils::H256(hash));
-		let included = chain.submit(&call, &config.hotkey).await.context("commit_weights")?;
+		let account = config.neuron.hotkey.public_key().to_account_id();
+		let hash =
+			commit_hash(&account.0, config.neuron.netuid, &uids, &weights, &salt, version_key);
+		let call =
+			api::tx().weights().commit_weights(config.neuron.netuid, subxt::utils::H256(hash));
+		let included =
+			chain.submit(&call, &config.neuron.hotkey).await.context("commit_weights")?;
 		log::info!(
 			"committed weights [{row}] in block #{} (reveal in epoch {})",
 			included.block_number,
@@ -273,8 +261,9 @@ async fn set_or_commit(
 		);
 		state.pending = Some(PendingCommit { epoch, uids, weights, salt, version_key });
 	} else {
-		let call = api::tx().weights().set_weights(config.netuid, uids, weights, version_key);
-		let included = chain.submit(&call, &config.hotkey).await.context("set_weights")?;
+		let call =
+			api::tx().weights().set_weights(config.neuron.netuid, uids, weights, version_key);
+		let included = chain.submit(&call, &config.neuron.hotkey).await.context("set_weights")?;
 		log::info!("set weights [{row}] in block #{}", included.block_number);
 	}
 	Ok(())
@@ -302,13 +291,13 @@ async fn reveal_if_due(
 		return;
 	}
 	let call = api::tx().weights().reveal_weights(
-		config.netuid,
+		config.neuron.netuid,
 		pending.uids.clone(),
 		pending.weights.clone(),
 		pending.salt.clone(),
 		pending.version_key,
 	);
-	match chain.submit(&call, &config.hotkey).await {
+	match chain.submit(&call, &config.neuron.hotkey).await {
 		Ok(included) => {
 			log::info!(
 				"revealed the weights committed in epoch {} in block #{}",
