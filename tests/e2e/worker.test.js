@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { freePort, startDevNode, sendAndFinalize, workerBinary } from './lib/node.js';
-import { epochsAfter, findEvent, watchBlocks } from './lib/chain.js';
+import { epochsAfter, findEvent, hasSubnetEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -99,8 +99,7 @@ describe('myelin-worker: one validator, three miners', () => {
     await watchBlocks(
       api,
       async (_hash, number, events) => {
-        const set = findEvent(events, api.events.weights.WeightsSet);
-        if (set && set.data.netuid.toNumber() === netuid) firstWeights = number;
+        if (hasSubnetEvent(events, api.events.weights.WeightsSet, netuid)) firstWeights = number;
         return firstWeights !== null;
       },
       120_000,
@@ -129,8 +128,7 @@ describe('myelin-worker: one validator, three miners', () => {
     await watchBlocks(
       api,
       async (_hash, number, events) =>
-        number > since &&
-        events.some(({ event }) => api.events.weights.WeightsSet.is(event) && event.data.netuid.toNumber() === netuid),
+        number > since && hasSubnetEvent(events, api.events.weights.WeightsSet, netuid),
       120_000,
     ).catch((e) => assert.fail(`${e.message}\n${logs()}`));
     const afterRestart = v.log.slice(before);

@@ -5,7 +5,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { rawRpc, sendAndFinalize, startDevNode } from '../lib/node.js';
-import { findEvent, watchBlocks } from '../lib/chain.js';
+import { findEvent, hasSubnetEvent, watchBlocks } from '../lib/chain.js';
 
 const SIZES = (process.env.SIZES || '256,4096').split(',').map(Number);
 const CALLS = Number(process.env.CALLS || 30);
@@ -46,8 +46,7 @@ async function populate(n) {
   await watchBlocks(
     api,
     async (_h, number, events) =>
-      number > epochAfter &&
-      events.some(({ event }) => api.events.yuma.EpochCompleted.is(event) && event.data.netuid.toNumber() === netuid),
+      number > epochAfter && hasSubnetEvent(events, api.events.yuma.EpochCompleted, netuid),
     120_000,
   );
   return { netuid, registeredS };

@@ -3,6 +3,10 @@
 /** The first event of type `ev` (e.g. `api.events.subnets.NetworkRegistered`) in `events`. */
 export const findEvent = (events, ev) => events.find(({ event }) => ev.is(event))?.event;
 
+/** Whether `events` hold an event of type `ev` about subnet `netuid` (a `netuid` field). */
+export const hasSubnetEvent = (events, ev, netuid) =>
+  events.some(({ event }) => ev.is(event) && event.data.netuid.toNumber() === netuid);
+
 /**
  * Calls `onBlock(hash, number, events)` for every new best block until it returns true;
  * rejects after `ms` milliseconds.
