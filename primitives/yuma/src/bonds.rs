@@ -3,8 +3,9 @@
 //! dividends.
 //!
 //! Each version merges, row by row, the weights `W` (turned into bond weights `W̃` on the fly)
-//! with the previous bonds `B_old` (both rows sorted by uid) into a new CSR matrix over the
-//! union of their entries, so a pair keeps a bond while either side is nonzero; the column sums
+//! with the previous bonds `B_old` (both rows sorted by uid) into new rows over the union of
+//! their entries ([`PackedRows`], zeros dropped), so a pair keeps a bond while either side is
+//! nonzero; the column sums
 //! (and, for Yuma 2, column maxima) are accumulated during the merge, and for Yuma 3 so are
 //! validator trust and rank. One last pass then produces both the dividends and the rows to
 //! store. Rows of uids without a permit are empty on both sides (see `weights.rs`) and so stay
@@ -22,7 +23,7 @@ use crate::{
 	consensus::clip,
 	fixed::{normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
-	sparse::CsrMatrix,
+	sparse::{unpack, PackedRows},
 	weights::{BondRows, WeightRows},
 };
 
@@ -79,6 +80,13 @@ fn merge_rows<const RESET: bool>(
 	let reader = w.reader(i);
 	let old = b_old.raw_row(i);
 	let (mut x, mut y) = (0, 0);
+	let old_bond = |entry: (u16, u16)| {
+		if RESET {
+			b_old.bond(entry)
+		} else {
+			Fixed::from_u16_proportion(entry.1)
+		}
+	};
 	loop {
 		// A side that is used up reads as column u32::MAX, past every real column.
 		let jw = weights.get(x).map_or(u32::MAX, |e| u32::from(e.0));
@@ -99,11 +107,7 @@ fn merge_rows<const RESET: bool>(
 		};
 		let bond = if jb <= jw {
 			y += 1;
-			if RESET {
-				b_old.bond(old[y - 1])
-			} else {
-				Fixed::from_u16_proportion(old[y - 1].1)
-			}
+			old_bond(old[y - 1])
 		} else {
 			Fixed::ZERO
 		};
@@ -149,7 +153,7 @@ fn dividend_factors(sums: &[u64], incentive: &[Fixed]) -> Vec<u128> {
 /// The last pass over the new bonds `b`: the dividend of every row, `scale_i · Σ_j B_ij · f_j`
 /// (`scale = None` means one), and the rows to store, `store(j, B_ij)` without zeros.
 fn dividends_and_rows(
-	b: &CsrMatrix,
+	b: &PackedRows,
 	factors: &[u128],
 	scale: Option<&[Fixed]>,
 	store: impl Fn(u16, Fixed) -> u16,
@@ -188,24 +192,31 @@ impl Factor for u128 {
 /// [`dividends_and_rows`] for factors of type `F`.
 #[inline(always)]
 fn dividends_and_rows_with<F: Factor>(
-	b: &CsrMatrix,
+	b: &PackedRows,
 	factors: &[F],
 	scale: Option<&[Fixed]>,
 	store: impl Fn(u16, Fixed) -> u16,
 ) -> (Vec<Vec<(u16, u16)>>, Vec<Fixed>) {
 	let mut rows = Vec::with_capacity(b.rows());
 	let mut dividends = vec![Fixed::ZERO; b.rows()];
-	for (i, cols, values) in b.iter_rows() {
-		let mut row = Vec::with_capacity(cols.len());
+	for (i, entries) in b.iter_rows() {
 		// Every term is at most I_j and Σ_j I_j ≤ 1: the sum fits a u64.
 		let mut share: u64 = 0;
-		for (&j, &v) in cols.iter().zip(values) {
-			let term = factors[j as usize].times(v);
-			share = share.saturating_add(term);
-			let stored = store(j, v);
-			if stored != 0 {
-				row.push((j, stored));
-			}
+		let mut zeros = false;
+		// Collected from a slice, so written without a capacity test per entry; an entry that
+		// stores as zero (rare: far below its column's maximum) is removed afterwards.
+		let mut row: Vec<(u16, u16)> = entries
+			.iter()
+			.map(|&entry| {
+				let (j, v) = unpack(entry);
+				share = share.saturating_add(factors[j as usize].times(v));
+				let stored = store(j, v);
+				zeros |= stored == 0;
+				(j, stored)
+			})
+			.collect();
+		if zeros {
+			row.retain(|&(_, stored)| stored != 0);
 		}
 		let share = Fixed::from_bits(share);
 		dividends[i] = match scale {
@@ -302,6 +313,9 @@ fn yuma2_delta(w: &WeightRows<'_>, p: &BondParams<'_>) -> Vec<u64> {
 	delta_sums
 }
 
+/// Entries of pass 2 of Yuma 2 gathered on the stack before they are appended to the new bonds.
+const CHUNK: usize = 64;
+
 /// Per-column state of pass 2 of Yuma 2, kept together so a sparse row touches one cache line
 /// per column instead of five.
 #[derive(Clone, Copy)]
@@ -322,10 +336,10 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 	p: &BondParams<'_>,
 	delta_factors: &[F],
 	old_factors: &[F],
-) -> (Vec<Fixed>, CsrMatrix, Vec<u64>, Vec<Fixed>) {
+) -> (Vec<Fixed>, PackedRows, Vec<u64>, Vec<Fixed>) {
 	let n = w.rows();
 	let mut trust = vec![Fixed::ZERO; n];
-	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
+	let mut b = PackedRows::with_capacity(n, merged_capacity(w, b_old));
 	let mut columns: Vec<AverageColumn<F>> = p
 		.consensus
 		.iter()
@@ -341,6 +355,7 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 	for (i, &s) in p.sa.iter().enumerate() {
 		// Σ_j W̄_ij ≤ Σ_j W_ij ≤ 1: the sum cannot overflow.
 		let mut trust_bits = 0u64;
+		let (mut chunk, mut k) = ([0u64; CHUNK], 0);
 		// A reset column sums to zero, so its old-bond factor is zero: no need to test for it.
 		merge_rows::<false>(w, b_old, i, |j, weight, old| {
 			let column = &mut columns[j as usize];
@@ -349,14 +364,23 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 			let target =
 				if FULL_PENALTY { clipped } else { bond_weight(weight, column.consensus, p.beta) };
 			let delta = target.mul_proportion(s);
-			let value = Fixed::from_bits(column.delta_factor.times(delta))
-				+ Fixed::from_bits(column.old_factor.times(old));
-			if !value.is_zero() {
-				b.push(j, value);
-				column.sum = column.sum.saturating_add(value.to_bits());
-				column.max = column.max.max(value);
+			// The first term is at most α, the second at most 1 − α (an entry is at most its
+			// column's sum): the plain sum cannot overflow and is at most one (`min` guards the
+			// packing should a saturated old-bond sum ever break that).
+			let value =
+				Fixed::from_bits(column.delta_factor.times(delta) + column.old_factor.times(old))
+					.min(Fixed::ONE);
+			// A zero value changes neither sum nor maximum, and its slot is reused.
+			chunk[k] = PackedRows::pack(j, value);
+			k += !value.is_zero() as usize;
+			column.sum += value.to_bits();
+			column.max = column.max.max(value);
+			if k == CHUNK {
+				b.extend(&chunk);
+				k = 0;
 			}
 		});
+		b.extend(&chunk[..k]);
 		b.finish_row();
 		trust[i] = Fixed::from_bits(trust_bits);
 	}
@@ -431,7 +455,7 @@ fn yuma3_bonds<const FULL_PENALTY: bool>(
 	b_old: &BondRows<'_>,
 	p: &BondParams<'_>,
 	mut alpha: impl FnMut(u16, Fixed, Fixed, bool) -> Fixed,
-) -> (Vec<Fixed>, Vec<Fixed>, CsrMatrix, Vec<u64>) {
+) -> (Vec<Fixed>, Vec<Fixed>, PackedRows, Vec<u64>) {
 	let n = w.rows();
 	let mut trust = vec![Fixed::ZERO; n];
 	let mut columns: Vec<Column> = p
@@ -439,7 +463,7 @@ fn yuma3_bonds<const FULL_PENALTY: bool>(
 		.iter()
 		.map(|&consensus| Column { consensus, rank: Fixed::ZERO, bond_sum: 0 })
 		.collect();
-	let mut b = CsrMatrix::with_capacity(n, n, merged_capacity(w, b_old));
+	let mut b = PackedRows::with_capacity(n, merged_capacity(w, b_old));
 	for (i, row_trust) in trust.iter_mut().enumerate() {
 		let s = p.sa[i];
 		merge_rows::<true>(w, b_old, i, |j, weight, old| {
@@ -454,9 +478,12 @@ fn yuma3_bonds<const FULL_PENALTY: bool>(
 			} else {
 				old - (old - target).mul_proportion(a)
 			};
-			// Zero bonds are kept here (they change no sum) and dropped when stored.
-			b.push(j, value);
-			column.bond_sum = column.bond_sum.saturating_add(value.to_bits());
+			// At most one (`grows` caps it, else it is at most `old`). Zero bonds change no sum and
+			// are not stored.
+			if !value.is_zero() {
+				b.push(j, value);
+				column.bond_sum = column.bond_sum.saturating_add(value.to_bits());
+			}
 		});
 		b.finish_row();
 	}

@@ -54,8 +54,8 @@
 //! - Cost `O(nnz + n)` time and memory, where `nnz` is the number of weight and bond entries
 //!   (a row that is not sorted by uid adds the sort of that row); no `n × n` matrix is ever
 //!   formed. Weights and previous bonds are read in place, not copied; the new bonds take
-//!   10 bytes per entry until they are encoded. At `n = 4096` with 256 validators weighting
-//!   every uid (a million entries) an epoch needs about 15 MB besides its inputs.
+//!   8 bytes per entry until they are encoded. At `n = 4096` with 256 validators weighting
+//!   every uid (a million entries) an epoch needs about 13 MB besides its inputs.
 //! - `incentive` and `dividends` each sum to `65535` minus at most `n`, or are all zero;
 //!   `validator_trust` is at most `65535` per uid and zero without a permit.
 //! - `emission` sums exactly to [`EpochInputs::emission`], and splits it into

@@ -4,11 +4,13 @@
 //! Storage is three flat vectors: `offsets` (one per row, plus one), the column index of every
 //! entry (`u16`, because uids are `u16`) and its value. There is no per-row allocation, and
 //! every operation costs `O(nnz + rows + cols)` time and at most `O(nnz + cols)` extra memory:
-//! no dense `rows × cols` matrix is ever formed. The epoch itself reads weights and previous
-//! bonds in place and stores only the new bonds in a `CsrMatrix` (rows with strictly increasing
-//! column indices); the other operations (row and column normalisation, column sums and maxima,
-//! column max-upscaling, transposition by counting sort) serve tools and tests and do not rely
-//! on sorted rows.
+//! no dense `rows × cols` matrix is ever formed. The operations (row and column normalisation,
+//! column sums and maxima, column max-upscaling, transposition by counting sort) serve tools
+//! and tests and do not rely on sorted rows.
+//!
+//! The epoch itself reads weights and previous bonds in place and keeps only its new bonds, as
+//! [`PackedRows`]: nonzero proportions packed with their column into one `u64` (8 bytes an
+//! entry instead of 10, and one vector to append to instead of two).
 
 use alloc::{vec, vec::Vec};
 
@@ -229,6 +231,70 @@ impl CsrMatrix {
 			})
 			.collect()
 	}
+}
+
+/// The bits of a packed entry that hold its value minus one.
+const VALUE_MASK: u64 = (1 << 48) - 1;
+
+/// Sparse rows of proportions in `(0, 1]`, each entry packed into one `u64`: the column in the
+/// top 16 bits, the value's raw bits minus one in the low 48 (a [`Fixed`] of at most one has
+/// `2^48 + 1` possible values, the nonzero ones fit 48 bits that way). Zero entries are not
+/// stored. Rows are appended in order, like [`CsrMatrix`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PackedRows {
+	/// The end of every finished row in `entries`.
+	ends: Vec<usize>,
+	entries: Vec<u64>,
+}
+
+impl PackedRows {
+	/// No rows yet, with room for `rows` rows and `nnz` entries.
+	pub fn with_capacity(rows: usize, nnz: usize) -> PackedRows {
+		PackedRows { ends: Vec::with_capacity(rows), entries: Vec::with_capacity(nnz) }
+	}
+
+	/// Appends `value` in column `col` to the row under construction. `value` must be in
+	/// `(0, 1]`; a value outside it would be stored wrong but never in another column.
+	#[inline(always)]
+	pub fn push(&mut self, col: u16, value: Fixed) {
+		debug_assert!(!value.is_zero() && value <= Fixed::ONE);
+		self.entries.push(Self::pack(col, value));
+	}
+
+	/// The packed entry of `value` in column `col` (meaningless for a zero value).
+	#[inline(always)]
+	pub fn pack(col: u16, value: Fixed) -> u64 {
+		(u64::from(col) << 48) | (value.to_bits().wrapping_sub(1) & VALUE_MASK)
+	}
+
+	/// Appends packed entries to the row under construction.
+	#[inline]
+	pub fn extend(&mut self, entries: &[u64]) {
+		self.entries.extend_from_slice(entries);
+	}
+
+	/// Closes the row under construction; the next [`push`](Self::push) starts a new row.
+	#[inline]
+	pub fn finish_row(&mut self) {
+		self.ends.push(self.entries.len());
+	}
+
+	/// Number of (finished) rows.
+	pub fn rows(&self) -> usize {
+		self.ends.len()
+	}
+
+	/// Iterates over the rows as `(row index, packed entries)`; [`unpack`] reads an entry.
+	pub fn iter_rows(&self) -> impl Iterator<Item = (usize, &[u64])> + '_ {
+		let starts = core::iter::once(0).chain(self.ends.iter().copied());
+		starts.zip(&self.ends).enumerate().map(|(i, (start, &end))| (i, &self.entries[start..end]))
+	}
+}
+
+/// The column and value of an entry of [`PackedRows`].
+#[inline(always)]
+pub(crate) fn unpack(entry: u64) -> (u16, Fixed) {
+	((entry >> 48) as u16, Fixed::from_bits((entry & VALUE_MASK) + 1))
 }
 
 /// One [`Divisor`] per entry of `sums`.

@@ -11,7 +11,7 @@ use crate::{
 	},
 	liquid_alpha::LiquidAlpha,
 	mock::XorShift,
-	sparse::CsrMatrix,
+	sparse::{unpack, CsrMatrix, PackedRows},
 };
 #[test]
 fn u16_proportions_round_trip() {
@@ -193,6 +193,28 @@ fn sparse_operations() {
 	u.column_max_upscale();
 	assert_eq!(u.row(2).1, &[Fixed::ONE, Fixed::from_ratio(1, 3)]);
 	assert_eq!(u.to_u16_rows(|i| i != 0), vec![vec![], vec![], vec![(0, 65_535), (2, 21_844)]]);
+}
+
+#[test]
+fn packed_rows_keep_every_column_and_value() {
+	let ulp = Fixed::from_bits(1);
+	let rows: Vec<Vec<(u16, Fixed)>> = vec![
+		vec![(0, ulp), (1, Fixed::ONE), (u16::MAX, Fixed::HALF)],
+		vec![],
+		vec![(u16::MAX, Fixed::ONE), (7, Fixed::from_bits(Fixed::ONE.to_bits() - 1))],
+	];
+	let mut packed = PackedRows::with_capacity(rows.len(), 0);
+	for row in &rows {
+		row.iter().for_each(|&(j, v)| packed.push(j, v));
+		packed.finish_row();
+	}
+	assert_eq!(packed.rows(), 3);
+	let read: Vec<Vec<(u16, Fixed)>> = packed
+		.iter_rows()
+		.map(|(_, entries)| entries.iter().map(|&e| unpack(e)).collect())
+		.collect();
+	assert_eq!(read, rows);
+	assert_eq!(packed.iter_rows().map(|(i, _)| i).collect::<Vec<_>>(), vec![0, 1, 2]);
 }
 
 #[test]
