@@ -21,7 +21,7 @@ use alloc::{vec, vec::Vec};
 
 use crate::{
 	consensus::clip,
-	fixed::{normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
+	fixed::{mul_frac, normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
 	sparse::{unpack, PackedRows},
 	weights::{BondRows, WeightRows},
@@ -174,8 +174,7 @@ trait Factor: Copy {
 impl Factor for u64 {
 	#[inline(always)]
 	fn times(self, v: Fixed) -> u64 {
-		let (high, low) = wide_mul(v.to_bits(), self);
-		shr_frac(high, low)
+		mul_frac(self, v.to_bits())
 	}
 }
 

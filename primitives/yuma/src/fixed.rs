@@ -138,8 +138,7 @@ impl Fixed {
 	#[inline]
 	pub fn mul_proportion(self, rhs: Fixed) -> Fixed {
 		debug_assert!(rhs <= Fixed::ONE);
-		let (high, low) = wide_mul(self.0, rhs.0);
-		Fixed(shr_frac(high, low))
+		Fixed(mul_frac(self.0, rhs.0))
 	}
 
 	/// `self / rhs`, floored, saturating at [`Fixed::MAX`]; zero when `rhs` is zero.
@@ -234,6 +233,35 @@ pub(crate) fn wide_mul_halves(a: u64, b: u64) -> (u64, u64) {
 	(high + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32), (middle << 32) | (low & LOW))
 }
 
+/// `floor(a · b / 2^48)` for `b ≤ 2^48` (a proportion's raw bits; the result is then at most
+/// `a`). Natively one [`wide_mul`]. In Wasm, for `a < 2^63` (always, in the epoch),
+/// [`mul_frac_halves`]: four 32-bit products like [`wide_mul_halves`], but with none of its
+/// carry handling, as the small `b` keeps every partial sum below `2^64`.
+#[inline(always)]
+pub(crate) fn mul_frac(a: u64, b: u64) -> u64 {
+	debug_assert!(b <= ONE_BITS);
+	#[cfg(target_arch = "wasm32")]
+	if a >> 63 == 0 {
+		return mul_frac_halves(a, b);
+	}
+	let (high, low) = wide_mul(a, b);
+	shr_frac(high, low)
+}
+
+/// [`mul_frac`] from 32-bit halves, for `a < 2^63` and `b ≤ 2^48`:
+/// `floor(a · b / 2^48) = a1·b1·2^16 + floor((a1·b0 + a0·b1 + floor(a0·b0 / 2^32)) / 2^16)`.
+/// With `a1 < 2^31` and `b1 ≤ 2^16` the middle sum is below `2^63 + 2^49`.
+#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively only the tests use it
+pub(crate) fn mul_frac_halves(a: u64, b: u64) -> u64 {
+	const LOW: u64 = 0xffff_ffff;
+	const SHIFT: u32 = FRAC_BITS - 32;
+	let (a1, a0) = (a >> 32, a & LOW);
+	let (b1, b0) = (b >> 32, b & LOW);
+	let middle = a1 * b0 + a0 * b1 + ((a0 * b0) >> 32);
+	((a1 * b1) << (64 - FRAC_BITS)) + (middle >> SHIFT)
+}
+
 /// A wide product shifted right by [`FRAC_BITS`], for a `high` half below `2^48` (the
 /// result then fits a `u64`).
 #[inline(always)]
@@ -306,13 +334,17 @@ impl Divisor {
 /// A divisor prepared for exact floored divisions of small numerators (`u16`) by it, as used to
 /// normalise weight rows: [`WeightDivisor::divide`] returns `floor(w · 2^48 / d)` for `w ≤ d`.
 ///
-/// The reciprocal `floor(2^64 / d)` fits a `u64`, so the estimate costs one 64 × 64-bit product
-/// and is off by at most one (because `w < 2^16`); the remainder, computed modulo `2^64` with
-/// one more product, decides the correction.
+/// The reciprocal `r = floor(2^64 / d)` fits a `u64`, and the estimate `floor(w · r / 2^16)` is
+/// off by at most one (because `w < 2^16`); the remainder, computed modulo `2^64` with one more
+/// product, decides the correction. The reciprocal is kept as two 32-bit halves: with `w < 2^16`
+/// each half's product with `w` fits a `u64`, so the estimate takes two plain products and no
+/// 128-bit one (which Wasm does not have; see [`wide_mul`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WeightDivisor {
 	d: u64,
-	reciprocal: u64,
+	/// `r >> 32` and `r mod 2^32`.
+	reciprocal_high: u64,
+	reciprocal_low: u64,
 	/// Numerators below this take the fast path: `d + 1`, or zero (none) when `d` is zero or
 	/// so large (`≥ 2^63`) that the remainder could overflow.
 	fast_below: u64,
@@ -327,7 +359,12 @@ impl WeightDivisor {
 			_ => ((1u128 << 64) / d as u128) as u64,
 		};
 		let fast_below = if d == 0 || d >= 1 << 63 { 0 } else { d + 1 };
-		WeightDivisor { d, reciprocal, fast_below }
+		WeightDivisor {
+			d,
+			reciprocal_high: reciprocal >> 32,
+			reciprocal_low: reciprocal & 0xffff_ffff,
+			fast_below,
+		}
 	}
 
 	/// The divisor.
@@ -343,9 +380,11 @@ impl WeightDivisor {
 		if w >= self.fast_below {
 			return Fixed::from_ratio(w as u128, self.d as u128);
 		}
-		// w < 2^16, so the product is below 2^80 and its high half below 2^16.
-		let (high, low) = wide_mul(w, self.reciprocal);
-		let estimate = (high << FRAC_BITS) | (low >> (64 - FRAC_BITS));
+		// floor(w · r / 2^16) = (w · r_high) · 2^16 + floor(w · r_low / 2^16): both products are
+		// below 2^48 (w < 2^16), and so is the sum (the estimate is at most w / d ≤ 1).
+		const SHIFT: u32 = 64 - FRAC_BITS;
+		let estimate =
+			((w * self.reciprocal_high) << (32 - SHIFT)) + ((w * self.reciprocal_low) >> SHIFT);
 		// The estimate is the quotient or one less, so the remainder `w · 2^48 − estimate · d`
 		// is below 2d < 2^64: computing it modulo 2^64 gives it exactly.
 		let remainder = (w << FRAC_BITS).wrapping_sub(estimate.wrapping_mul(self.d));

@@ -6,8 +6,8 @@ use super::{f, to_f64, HALF};
 use crate::{
 	emission::apportion,
 	fixed::{
-		exp_neg, normalise, sigmoid, wide_mul, wide_mul_halves, Divisor, Fixed, WeightDivisor,
-		FRAC_BITS,
+		exp_neg, mul_frac, mul_frac_halves, normalise, sigmoid, wide_mul, wide_mul_halves, Divisor,
+		Fixed, WeightDivisor, FRAC_BITS,
 	},
 	liquid_alpha::LiquidAlpha,
 	mock::XorShift,
@@ -61,6 +61,30 @@ fn divisor_is_exact() {
 	assert_eq!(WeightDivisor::new(3).divide(7), Fixed::from_ratio(7, 3));
 	assert_eq!(Divisor::new(0).divide(5), Fixed::ZERO);
 	assert_eq!(Divisor::new(3).divide(7), Fixed::from_ratio(7, 3));
+}
+
+#[test]
+fn fractional_products_from_halves_are_exact() {
+	let mut rng = XorShift::new(12);
+	let edges_a = [0, 1, 0xffff_ffff, 1 << 32, (1 << 48) - 1, 1 << 48, (1 << 63) - 1];
+	let edges_b = [0, 1, 0xffff_ffff, 1 << 32, (1 << 48) - 1, 1 << 48];
+	let check = |a: u64, b: u64| {
+		let expected = ((a as u128 * b as u128) >> FRAC_BITS) as u64;
+		assert_eq!(mul_frac_halves(a, b), expected, "{a} · {b}");
+		assert_eq!(mul_frac(a, b), expected, "{a} · {b}");
+	};
+	for a in edges_a {
+		for b in edges_b {
+			check(a, b);
+		}
+	}
+	for _ in 0..100_000 {
+		let a = rng.next_u64() >> (1 + rng.below(63));
+		let b = (rng.next_u64() >> rng.below(64)) % ((1 << 48) + 1);
+		check(a, b);
+	}
+	// Above 2^63, `mul_frac` takes the full product.
+	assert_eq!(mul_frac(u64::MAX, 1 << 48), u64::MAX);
 }
 
 #[test]
