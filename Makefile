@@ -40,6 +40,10 @@ test: build fmt-check test-rust test-e2e zombienet
 
 test-rust:
 	$(CARGO) test --release --workspace --locked
+	# The Yuma crate again with the products the runtime's Wasm uses (no 128-bit multiply),
+	# built natively in a side directory (the crate has no dependencies besides its benches').
+	RUSTFLAGS="--cfg yuma_wasm_arithmetic" CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/wasm-arithmetic \
+		$(CARGO) test --release --locked -p myelin-yuma
 
 e2e-deps:
 	cd $(E2E) && npm ci --no-audit --no-fund

@@ -208,12 +208,12 @@ impl Sub for Fixed {
 /// products, so this choice is most of the epoch's cost in the runtime.
 #[inline(always)]
 pub(crate) fn wide_mul(a: u64, b: u64) -> (u64, u64) {
-	#[cfg(not(target_arch = "wasm32"))]
+	#[cfg(not(any(target_arch = "wasm32", yuma_wasm_arithmetic)))]
 	{
 		let product = a as u128 * b as u128;
 		((product >> 64) as u64, product as u64)
 	}
-	#[cfg(target_arch = "wasm32")]
+	#[cfg(any(target_arch = "wasm32", yuma_wasm_arithmetic))]
 	{
 		wide_mul_halves(a, b)
 	}
@@ -222,7 +222,8 @@ pub(crate) fn wide_mul(a: u64, b: u64) -> (u64, u64) {
 /// [`wide_mul`] from 32-bit halves: `a · b = a1·b1·2^64 + (a1·b0 + a0·b1)·2^32 + a0·b0`,
 /// where no partial product or partial sum overflows a `u64`.
 #[inline(always)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively only the tests use it
+// Natively only the tests use it.
+#[cfg_attr(not(any(target_arch = "wasm32", yuma_wasm_arithmetic)), allow(dead_code))]
 pub(crate) fn wide_mul_halves(a: u64, b: u64) -> (u64, u64) {
 	const LOW: u64 = 0xffff_ffff;
 	let (a1, a0) = (a >> 32, a & LOW);
@@ -240,7 +241,7 @@ pub(crate) fn wide_mul_halves(a: u64, b: u64) -> (u64, u64) {
 #[inline(always)]
 pub(crate) fn mul_frac(a: u64, b: u64) -> u64 {
 	debug_assert!(b <= ONE_BITS);
-	#[cfg(target_arch = "wasm32")]
+	#[cfg(any(target_arch = "wasm32", yuma_wasm_arithmetic))]
 	if a >> 63 == 0 {
 		return mul_frac_halves(a, b);
 	}
@@ -252,7 +253,8 @@ pub(crate) fn mul_frac(a: u64, b: u64) -> u64 {
 /// `floor(a · b / 2^48) = a1·b1·2^16 + floor((a1·b0 + a0·b1 + floor(a0·b0 / 2^32)) / 2^16)`.
 /// With `a1 < 2^31` and `b1 ≤ 2^16` the middle sum is below `2^63 + 2^49`.
 #[inline(always)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively only the tests use it
+// Natively only the tests use it.
+#[cfg_attr(not(any(target_arch = "wasm32", yuma_wasm_arithmetic)), allow(dead_code))]
 pub(crate) fn mul_frac_halves(a: u64, b: u64) -> u64 {
 	const LOW: u64 = 0xffff_ffff;
 	const SHIFT: u32 = FRAC_BITS - 32;
