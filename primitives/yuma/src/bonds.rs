@@ -351,10 +351,12 @@ fn yuma2_average<F: Factor, const FULL_PENALTY: bool>(
 			max: Fixed::ZERO,
 		})
 		.collect();
+	// Only the first `k` slots are ever read: no need to clear them for every row.
+	let mut chunk = [0u64; CHUNK];
 	for (i, &s) in p.sa.iter().enumerate() {
 		// Σ_j W̄_ij ≤ Σ_j W_ij ≤ 1: the sum cannot overflow.
 		let mut trust_bits = 0u64;
-		let (mut chunk, mut k) = ([0u64; CHUNK], 0);
+		let mut k = 0;
 		// A reset column sums to zero, so its old-bond factor is zero: no need to test for it.
 		merge_rows::<false>(w, b_old, i, |j, weight, old| {
 			let column = &mut columns[j as usize];
