@@ -5,9 +5,8 @@
 //! Each version merges, row by row, the weights `W` (turned into bond weights `W̃` on the fly)
 //! with the previous bonds `B_old` (both rows sorted by uid) into new rows over the union of
 //! their entries ([`PackedRows`], zeros dropped), so a pair keeps a bond while either side is
-//! nonzero; the column sums
-//! (and, for Yuma 2, column maxima) are accumulated during the merge, and for Yuma 3 so are
-//! validator trust and rank. One last pass then produces both the dividends and the rows to
+//! nonzero; the column sums (and, for Yuma 2, column maxima) are accumulated during the merge,
+//! and for Yuma 3 so are validator trust and rank. One last pass then produces both the dividends and the rows to
 //! store. Rows of uids without a permit are empty on both sides (see `weights.rs`) and so stay
 //! empty: they are neither used nor stored. The default `β = 1` (`W̃ = W̄`) has its own
 //! monomorphised loops, where no bond weight needs computing.
