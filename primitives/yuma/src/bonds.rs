@@ -6,10 +6,10 @@
 //! with the previous bonds `B_old` (both rows sorted by uid) into new rows over the union of
 //! their entries ([`PackedRows`], zeros dropped), so a pair keeps a bond while either side is
 //! nonzero; the column sums (and, for Yuma 2, column maxima) are accumulated during the merge,
-//! and for Yuma 3 so are validator trust and rank. One last pass then produces both the dividends and the rows to
-//! store. Rows of uids without a permit are empty on both sides (see `weights.rs`) and so stay
-//! empty: they are neither used nor stored. The default `β = 1` (`W̃ = W̄`) has its own
-//! monomorphised loops, where no bond weight needs computing.
+//! and for Yuma 3 so are validator trust and rank. One last pass then produces both the
+//! dividends and the rows to store. Rows of uids without a permit are empty on both sides (see
+//! `weights.rs`) and so stay empty: they are neither used nor stored. The default `β = 1`
+//! (`W̃ = W̄`) has its own monomorphised loops, where no bond weight needs computing.
 //!
 //! Dividends use `Σ_j (B_ij / Σ_k B_kj) · I_j = Σ_j B_ij · f_j` with the per-column factor
 //! `f_j = I_j / Σ_k B_kj` kept with 48 fractional bits, as a `u64` when every factor fits one
@@ -79,13 +79,6 @@ fn merge_rows<const RESET: bool>(
 	let reader = w.reader(i);
 	let old = b_old.raw_row(i);
 	let (mut x, mut y) = (0, 0);
-	let old_bond = |entry: (u16, u16)| {
-		if RESET {
-			b_old.bond(entry)
-		} else {
-			Fixed::from_u16_proportion(entry.1)
-		}
-	};
 	loop {
 		// A side that is used up reads as column u32::MAX, past every real column.
 		let jw = weights.get(x).map_or(u32::MAX, |e| u32::from(e.0));
@@ -106,7 +99,11 @@ fn merge_rows<const RESET: bool>(
 		};
 		let bond = if jb <= jw {
 			y += 1;
-			old_bond(old[y - 1])
+			if RESET {
+				b_old.bond(old[y - 1])
+			} else {
+				Fixed::from_u16_proportion(old[y - 1].1)
+			}
 		} else {
 			Fixed::ZERO
 		};
