@@ -39,6 +39,7 @@ run: build
 test: build fmt-check test-rust test-e2e zombienet
 
 test-rust:
+	scripts/check-rooms.sh
 	$(CARGO) test --release --workspace --locked
 	# The Yuma crate again with the products the runtime's Wasm uses (no 128-bit multiply),
 	# built natively in a side directory (the crate has no dependencies besides its benches').

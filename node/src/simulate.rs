@@ -208,7 +208,7 @@ fn parse_params(v: &Value) -> Result<EpochParams, InputError> {
 			"activity_cutoff" => p.activity_cutoff = u64_of(value, &field)?,
 			// The epoch does not use the others; accepting them lets a subnet's whole
 			// `subnets_hyperparameters` object be passed as `params`.
-			other if myelin_subnets_api::HYPERPARAMETER_NAMES.contains(&other) => {},
+			other if myelin_doors::HYPERPARAMETER_NAMES.contains(&other) => {},
 			_ => return Err(err(field, "unknown hyperparameter")),
 		}
 	}
@@ -270,8 +270,7 @@ mod tests {
 	fn a_whole_subnets_hyperparameters_object_is_accepted_as_params() {
 		let mut input: Value = serde_json::from_str(TWO_BY_TWO).unwrap();
 		let mut params =
-			serde_json::to_value(myelin_subnets_api::SubnetHyperparams::<u128>::with_tempo(10))
-				.unwrap();
+			serde_json::to_value(myelin_doors::SubnetHyperparams::<u128>::with_tempo(10)).unwrap();
 		params["yuma_version"] = Value::from(2);
 		input["params"] = params;
 		let parsed = parse(&input).unwrap();

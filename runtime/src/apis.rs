@@ -212,20 +212,20 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl myelin_subnets_api::SubnetsApi<Block, AccountId, Balance> for Runtime {
-		fn subnets() -> Vec<myelin_subnets_api::SubnetInfo<AccountId, Balance>> {
+	impl myelin_doors::SubnetsApi<Block, AccountId, Balance> for Runtime {
+		fn subnets() -> Vec<myelin_doors::SubnetInfo<AccountId, Balance>> {
 			crate::subnets_api::subnets()
 		}
 
-		fn hyperparameters(netuid: u16) -> Option<myelin_subnets_api::SubnetHyperparams<Balance>> {
+		fn hyperparameters(netuid: u16) -> Option<myelin_doors::SubnetHyperparams<Balance>> {
 			crate::subnets_api::hyperparameters(netuid)
 		}
 
-		fn metagraph(netuid: u16) -> Option<myelin_subnets_api::Metagraph<AccountId, Balance>> {
+		fn metagraph(netuid: u16) -> Option<myelin_doors::Metagraph<AccountId, Balance>> {
 			crate::subnets_api::metagraph(netuid)
 		}
 
-		fn neuron(netuid: u16, uid: u16) -> Option<myelin_subnets_api::NeuronInfo<AccountId, Balance>> {
+		fn neuron(netuid: u16, uid: u16) -> Option<myelin_doors::NeuronInfo<AccountId, Balance>> {
 			crate::subnets_api::neuron(netuid, uid)
 		}
 	}

@@ -167,9 +167,9 @@ parameter_types! {
 
 /// Hotkey ownership, as the Subnets pallet records it, for the Staking pallet.
 pub struct SubnetsHotkeyOwners;
-impl pallet_myelin_staking::HotkeyOwners<AccountId> for SubnetsHotkeyOwners {
+impl myelin_doors::HotkeyOwners<AccountId> for SubnetsHotkeyOwners {
 	fn owner(hotkey: &AccountId) -> Option<AccountId> {
-		<Subnets as pallet_subnets::SubnetsInterface<AccountId, BlockNumber>>::hotkey_owner(hotkey)
+		<Subnets as myelin_doors::SubnetsInterface<AccountId, BlockNumber>>::hotkey_owner(hotkey)
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_owner(hotkey: &AccountId, coldkey: &AccountId) {
@@ -208,6 +208,8 @@ impl pallet_weights::Config for Runtime {
 	type Subnets = Subnets;
 	/// Validator permits are handed out by Yuma at each epoch.
 	type Permits = Yuma;
+	/// Commit-reveal windows follow the epochs Yuma runs.
+	type Epochs = Yuma;
 	/// Generated from the pallet's FRAME benchmarks (`make weights`).
 	type WeightInfo = pallet_weights::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -246,6 +248,9 @@ mod benchmark_helpers {
 					p.commit_reveal_enabled = true;
 				}
 			});
+		}
+		fn set_epoch(netuid: u16, index: u64) {
+			Yuma::set_epoch_for_benchmarks(netuid, index);
 		}
 	}
 

@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -141,8 +141,13 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on runtime upgrade, besides those of the pallets.
-type Migrations = ();
+/// Storage migrations run on runtime upgrade, besides those of the pallets, in order. Each is
+/// versioned: it runs once, when the pallet's on-chain storage version is its `FROM`.
+type Migrations = (
+	// Yuma first: it starts each subnet's epoch count, which the Weights migration reads.
+	pallet_yuma::migrations::v1::MigrateToV1<Runtime>,
+	pallet_weights::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

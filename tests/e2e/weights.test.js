@@ -1,14 +1,15 @@
 // Weights from polkadot.js: a validator sets weights directly; on a commit-reveal subnet
 // another validator commits to a row hashed in JavaScript (blake2 over the SCALE encoding
-// built with @polkadot/types) and reveals it in its window. Both hotkeys hold no funds: the
-// weights calls are feeless.
+// built with @polkadot/types) and reveals it in its window, the subnet's epoch
+// `commit_reveal_period` after the commit's, as `subnets_list` counts epochs. Both hotkeys hold
+// no funds: the weights calls are feeless.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat } from '@polkadot/util';
 import { blake2AsU8a, mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
-import { findEvent } from './lib/chain.js';
+import { findEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -41,6 +42,9 @@ describe('weights pallet', () => {
         });
     });
   const permit = async (uid) => (await api.query.yuma.validatorPermit(netuid)).toJSON()[uid] === true;
+  // The subnet's entry of `subnets_list` at block `hash`: `epoch`, `next_epoch_block`, ...
+  const subnetAt = async (hash) =>
+    (await api.rpc.subnets.list(hash)).toJSON().find((s) => s.netuid === netuid);
 
   before(async () => {
     node = await startDevNode();
@@ -124,18 +128,31 @@ describe('weights pallet', () => {
     const committed = findEvent(events, api.events.weights.WeightsCommitted);
     assert.equal(committed.data.commit.toHex(), reg.createType('H256', commit).toHex());
     const hp = (await api.query.subnets.hyperparams(netuid)).unwrap();
-    const tempo = hp.tempo.toNumber();
     const period = hp.commitRevealPeriod.toNumber();
-    const commitBlock = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
-    const windowStart = (Math.floor(commitBlock / tempo) + period) * tempo;
-    // Too early: refused in the pool (code 16), unless the chain is already in the window.
-    if ((await best()) + 3 < windowStart) {
+    // The window is the subnet's epoch `period` after the epoch of the commit's block.
+    const commitEpoch = (await subnetAt(blockHash)).epoch;
+    const windowEpoch = commitEpoch + period;
+    // Too early: refused in the pool (code 16) while the chain is still in the commit's epoch
+    // (and that epoch does not end within the next few blocks, while the reveal is sent).
+    const head = await api.rpc.chain.getHeader();
+    const now = await subnetAt(head.hash);
+    if (now.epoch === commitEpoch && now.next_epoch_block > head.number.toNumber() + 3) {
       await assert.rejects(
         sendAndFinalize(api, api.tx.weights.revealWeights(netuid, uids, weights, salt, versionKey), valiB),
         /Custom error: 16/,
       );
     }
-    await untilBlock(windowStart);
+    // Then the first best block in the window epoch.
+    let epochSeen = null;
+    await watchBlocks(
+      api,
+      async (hash) => {
+        epochSeen = (await subnetAt(hash)).epoch;
+        return epochSeen >= windowEpoch;
+      },
+      60_000,
+    );
+    assert.equal(epochSeen, windowEpoch, `the window (epoch ${windowEpoch}) was not skipped`);
     const { events: revealed } = await sendAndFinalize(
       api,
       api.tx.weights.revealWeights(netuid, uids, weights, salt, versionKey),

@@ -7,29 +7,12 @@
 // exit code 0).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import { freePort, startDevNode, sendAndFinalize, workerBinary } from './lib/node.js';
+import { freePort, startDevNode, startWorker, sendAndFinalize } from './lib/node.js';
 import { epochsAfter, findEvent, hasSubnetEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
-
-/** Starts `myelin-worker ...args`; keeps its whole log (a few hundred KB at most here). */
-function startWorker(name, args) {
-  const child = spawn(workerBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const worker = { name, child, log: '', exit: null };
-  child.stderr.on('data', (d) => {
-    worker.log += d.toString();
-  });
-  worker.exited = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      worker.exit = { code, signal };
-      resolve(worker.exit);
-    });
-  });
-  return worker;
-}
 
 describe('myelin-worker: one validator, three miners', () => {
   let node;

@@ -1,6 +1,7 @@
-//! The node, over WebSocket JSON-RPC: the `subnets_*` views as JSON, and signed extrinsics
-//! typed by subxt from the committed runtime metadata (`artifacts/myelin.scale`, refreshed by
-//! `make metadata`; a runtime test fails when it is stale).
+//! The node, over WebSocket JSON-RPC: the `subnets_*` views as JSON (at the best block, or at
+//! a block hash given as their optional last parameter), and signed extrinsics typed by subxt
+//! from the committed runtime metadata (`artifacts/myelin.scale`, refreshed by `make
+//! metadata`; a runtime test fails when it is stale).
 
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use subxt::{
 	},
 	transactions::{TransactionInvalid, ValidationResult},
 	tx::Payload,
+	utils::H256,
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::Keypair;
@@ -71,13 +73,20 @@ pub struct Hyperparameters {
 	pub commit_reveal_period: u64,
 }
 
-/// One entry of `subnets_list`.
+/// One entry of `subnets_list` (the fields the workers use; the others are ignored).
 #[derive(Clone, Debug, Deserialize)]
 pub struct SubnetInfo {
 	/// The subnet.
 	pub netuid: u16,
-	/// The registration price now, base units as a decimal string.
+	/// The registration price at the block read, base units as a decimal string.
 	pub burn: String,
+	/// The index of the subnet's epoch the block read is in. It grows by one at each block
+	/// whose `on_initialize` ran the subnet's epoch, that block being the first of the new
+	/// epoch. Commit-reveal windows are counted in these epochs.
+	pub epoch: u64,
+	/// The block at which the subnet's next epoch is due (the block after the one read when
+	/// the epoch is due but was deferred).
+	pub next_epoch_block: u64,
 }
 
 /// A connection to a node.
@@ -92,6 +101,17 @@ pub struct Chain {
 pub struct Included {
 	/// The number of the finalized block that holds it.
 	pub block_number: u64,
+	/// The hash of that block (to read the state it left, e.g. `subnets_list` at it).
+	pub block_hash: H256,
+}
+
+/// A block: its number and hash.
+#[derive(Clone, Copy, Debug)]
+pub struct Head {
+	/// Its number.
+	pub number: u64,
+	/// Its hash.
+	pub hash: H256,
 }
 
 impl Chain {
@@ -131,20 +151,41 @@ impl Chain {
 
 	/// `subnets_metagraph(netuid)` at the best block.
 	pub async fn metagraph(&self, netuid: u16) -> Result<Metagraph> {
-		self.request("subnets_metagraph", rpc_params![netuid]).await
+		self.metagraph_at(netuid, None).await
+	}
+
+	/// `subnets_metagraph(netuid)` at block `at` (default: the best block).
+	pub async fn metagraph_at(&self, netuid: u16, at: Option<H256>) -> Result<Metagraph> {
+		self.request("subnets_metagraph", with_at(rpc_params![netuid], at)).await
 	}
 
 	/// `subnets_hyperparameters(netuid)` at the best block.
 	pub async fn hyperparameters(&self, netuid: u16) -> Result<Hyperparameters> {
-		self.request("subnets_hyperparameters", rpc_params![netuid]).await
+		self.hyperparameters_at(netuid, None).await
 	}
 
-	/// The entry of `netuid` in `subnets_list`.
+	/// `subnets_hyperparameters(netuid)` at block `at` (default: the best block).
+	pub async fn hyperparameters_at(
+		&self,
+		netuid: u16,
+		at: Option<H256>,
+	) -> Result<Hyperparameters> {
+		self.request("subnets_hyperparameters", with_at(rpc_params![netuid], at)).await
+	}
+
+	/// The entry of `netuid` in `subnets_list` at the best block.
 	pub async fn subnet(&self, netuid: u16) -> Result<SubnetInfo> {
-		let list: Vec<SubnetInfo> = self.request("subnets_list", rpc_params![]).await?;
-		list.into_iter()
-			.find(|s| s.netuid == netuid)
-			.ok_or_else(|| anyhow!("netuid {netuid} does not exist"))
+		self.subnet_at(netuid, None).await
+	}
+
+	/// The entry of `netuid` in `subnets_list` at block `at` (default: the best block).
+	pub async fn subnet_at(&self, netuid: u16, at: Option<H256>) -> Result<SubnetInfo> {
+		let list: Vec<SubnetInfo> =
+			self.request("subnets_list", with_at(rpc_params![], at)).await?;
+		list.into_iter().find(|s| s.netuid == netuid).ok_or_else(|| match at {
+			Some(hash) => anyhow!("netuid {netuid} does not exist at block {hash:?}"),
+			None => anyhow!("netuid {netuid} does not exist"),
+		})
 	}
 
 	/// Signs `call` with `signer`, checks it against the transaction pool's rules, submits it
@@ -176,9 +217,8 @@ impl Chain {
 			.await
 			.map_err(|e| anyhow!("{e}"))?;
 		in_block.wait_for_success().await.map_err(|e| anyhow!("{e}"))?;
-		let hash = format!("{:?}", in_block.block_hash());
-		let header: serde_json::Value = self.request("chain_getHeader", rpc_params![hash]).await?;
-		Ok(Included { block_number: header_number(&header)? })
+		let block_hash = in_block.block_hash();
+		Ok(Included { block_number: self.number_of(block_hash).await?, block_hash })
 	}
 
 	/// The number of the best block.
@@ -186,6 +226,35 @@ impl Chain {
 		let header: serde_json::Value = self.request("chain_getHeader", rpc_params![]).await?;
 		header_number(&header)
 	}
+
+	/// The best block.
+	pub async fn best_head(&self) -> Result<Head> {
+		let hash: Option<H256> = self.request("chain_getBlockHash", rpc_params![]).await?;
+		let hash = hash.ok_or_else(|| anyhow!("chain_getBlockHash: no best block"))?;
+		Ok(Head { number: self.number_of(hash).await?, hash })
+	}
+
+	/// The last finalized block.
+	pub async fn finalized_head(&self) -> Result<Head> {
+		let hash: H256 = self.request("chain_getFinalizedHead", rpc_params![]).await?;
+		Ok(Head { number: self.number_of(hash).await?, hash })
+	}
+
+	/// The number of the block `hash`.
+	async fn number_of(&self, hash: H256) -> Result<u64> {
+		let header: Option<serde_json::Value> =
+			self.request("chain_getHeader", rpc_params![hash]).await?;
+		header_number(&header.ok_or_else(|| anyhow!("chain_getHeader: unknown block {hash:?}"))?)
+	}
+}
+
+/// `params`, then the block hash `at` when there is one: the optional last parameter of the
+/// `subnets_*` methods (without it they read the best block).
+fn with_at(mut params: RpcParams, at: Option<H256>) -> RpcParams {
+	if let Some(hash) = at {
+		params.push(hash).expect("a block hash serialises to JSON");
+	}
+	params
 }
 
 fn header_number(header: &serde_json::Value) -> Result<u64> {

@@ -1,6 +1,16 @@
 //! `myelin-worker validator`: every `--interval` blocks, read the metagraph, send a task to
 //! every miner with an axon, score the answers, and set weights (commit then reveal when the
 //! subnet has commit-reveal on), within the weights rate limit.
+//!
+//! Commit-reveal follows the chain's epochs, not block numbers: each subnet counts its own
+//! epochs (scheduled by the Yuma pallet, staggered by netuid, possibly deferred), and
+//! `subnets_list` reports, at any block, the subnet's `epoch` and its `next_epoch_block`. A
+//! commitment belongs to the epoch of the block that included it (read with `subnets_list` at
+//! that block's hash); it is revealed while the best block is in epoch `commit epoch +
+//! commit_reveal_period`, and dropped once that epoch is over. While a commitment waits, the
+//! epoch is checked at every new block, not only every `--interval` blocks, so that a short
+//! window is not missed. A reveal is sent only once the finalized block is in the window too,
+//! since [`Chain::submit`] checks transactions against the finalized state.
 
 use std::{
 	collections::{BTreeMap, HashMap},
@@ -8,10 +18,13 @@ use std::{
 };
 
 use anyhow::{anyhow, Context, Result};
-use subxt::ext::{codec::Encode, futures::future::join_all};
+use subxt::{
+	ext::{codec::Encode, futures::future::join_all},
+	utils::H256,
+};
 
 use crate::{
-	chain::{api, Chain, Hyperparameters, Metagraph, Neuron},
+	chain::{api, Chain, Hyperparameters, Metagraph, Neuron, SubnetInfo},
 	http::post_json,
 	keys::address,
 	random_u64,
@@ -42,7 +55,12 @@ pub struct ValidatorConfig {
 
 /// A commitment waiting for its reveal window.
 struct PendingCommit {
-	epoch: u64,
+	/// The number of the block that included the commit.
+	block_number: u64,
+	/// The hash of that block.
+	block_hash: H256,
+	/// The subnet's epoch at that block (`None` until `subnets_list` at it has been read).
+	epoch: Option<u64>,
 	uids: Vec<u16>,
 	weights: Vec<u16>,
 	salt: Vec<u16>,
@@ -56,6 +74,39 @@ struct State {
 	scores: BTreeMap<u16, (String, f64)>,
 	pending: Option<PendingCommit>,
 	last_round: Option<u64>,
+	/// The best block at which the reveal window was last checked.
+	last_reveal_check: Option<u64>,
+}
+
+/// Where the subnet stands in its epochs at one block (the best block when it was read).
+struct EpochView {
+	/// The block.
+	block: u64,
+	/// The subnet's epoch at that block (`subnets_list`).
+	epoch: u64,
+	/// The block at which its next epoch is due (`subnets_list`).
+	next_epoch_block: u64,
+	/// `commit_reveal_period` at that block.
+	period: u64,
+}
+
+impl EpochView {
+	fn new(block: u64, hp: &Hyperparameters, subnet: &SubnetInfo) -> Self {
+		Self {
+			block,
+			epoch: subnet.epoch,
+			next_epoch_block: subnet.next_epoch_block,
+			period: hp.commit_reveal_period,
+		}
+	}
+
+	/// Reads it at the best block.
+	async fn best(chain: &Chain, netuid: u16) -> Result<Self> {
+		let best = chain.best_head().await?;
+		let hp = chain.hyperparameters_at(netuid, Some(best.hash)).await?;
+		let subnet = chain.subnet_at(netuid, Some(best.hash)).await?;
+		Ok(Self::new(best.number, &hp, &subnet))
+	}
 }
 
 /// Runs the validator until `shutdown` resolves.
@@ -78,19 +129,28 @@ pub async fn run(
 	let mut state = State::default();
 	loop {
 		let step = async {
-			let block = chain.best_number().await?;
-			if state.last_round.is_some_and(|last| block < last + config.interval) {
-				return Ok::<bool, anyhow::Error>(false);
+			let block = chain.best_number().await.context("round failed")?;
+			if state.last_round.is_none_or(|last| block >= last + config.interval) {
+				state.last_round = Some(block);
+				state.last_reveal_check = Some(block);
+				return round(&chain, &config, &mut state).await.context("round failed");
 			}
-			state.last_round = Some(block);
-			round(&chain, &config, &mut state).await.map(|()| true)
+			// Between rounds, a waiting commitment is checked at every new block.
+			if state.pending.is_some() && state.last_reveal_check.is_none_or(|last| block > last) {
+				state.last_reveal_check = Some(block);
+				let now = EpochView::best(&chain, config.neuron.netuid)
+					.await
+					.context("reading the epoch for the reveal")?;
+				reveal_if_due(&chain, &config, &mut state, &now).await;
+			}
+			Ok::<(), anyhow::Error>(())
 		};
 		let outcome = tokio::select! {
 			_ = &mut shutdown => break,
 			outcome = step => outcome,
 		};
 		if let Err(e) = outcome {
-			log::warn!("round failed: {e:#}");
+			log::warn!("{e:#}");
 			if chain.best_number().await.is_err() {
 				log::warn!("lost the node; reconnecting");
 				chain = tokio::select! {
@@ -108,16 +168,19 @@ pub async fn run(
 	Ok(())
 }
 
-/// One round: reveal what is due, score every miner, set or commit weights.
+/// One round: reveal what is due, score every miner, set or commit weights. The metagraph,
+/// the hyperparameters and the subnet's epoch are all read at the same (best) block.
 async fn round(chain: &Chain, config: &ValidatorConfig, state: &mut State) -> Result<()> {
 	let netuid = config.neuron.netuid;
-	let (mg, hp) = (chain.metagraph(netuid).await?, chain.hyperparameters(netuid).await?);
+	let at = Some(chain.best_head().await?.hash);
+	let mg = chain.metagraph_at(netuid, at).await?;
+	let hp = chain.hyperparameters_at(netuid, at).await?;
+	let subnet = chain.subnet_at(netuid, at).await?;
 	let me_address = address(&config.neuron.hotkey);
 	let me = mg
 		.find(&me_address)
 		.ok_or_else(|| anyhow!("hotkey {me_address} is no longer registered"))?;
-	let epoch = mg.block / hp.tempo.max(1);
-	reveal_if_due(chain, config, state, &hp, epoch, mg.block).await;
+	reveal_if_due(chain, config, state, &EpochView::new(mg.block, &hp, &subnet)).await;
 
 	let miners: Vec<&Neuron> =
 		mg.neurons.iter().filter(|n| n.uid != me.uid && n.axon.is_some()).collect();
@@ -143,7 +206,7 @@ async fn round(chain: &Chain, config: &ValidatorConfig, state: &mut State) -> Re
 	let serving: HashMap<u16, &str> = miners.iter().map(|n| (n.uid, n.hotkey.as_str())).collect();
 	state.scores.retain(|uid, (hotkey, _)| serving.get(uid) == Some(&hotkey.as_str()));
 
-	set_or_commit(chain, config, state, &mg, me, &hp, epoch).await
+	set_or_commit(chain, config, state, &mg, me, &hp).await
 }
 
 /// Sends one task to `neuron` and checks the answer.
@@ -215,7 +278,6 @@ async fn set_or_commit(
 	mg: &Metagraph,
 	me: &Neuron,
 	hp: &Hyperparameters,
-	epoch: u64,
 ) -> Result<()> {
 	if !me.validator_permit {
 		log::info!("no validator permit yet (needs stake and an epoch); weights not set");
@@ -254,12 +316,33 @@ async fn set_or_commit(
 			api::tx().weights().commit_weights(config.neuron.netuid, subxt::utils::H256(hash));
 		let included =
 			chain.submit(&call, &config.neuron.hotkey).await.context("commit_weights")?;
-		log::info!(
-			"committed weights [{row}] in block #{} (reveal in epoch {})",
-			included.block_number,
-			epoch + hp.commit_reveal_period
-		);
-		state.pending = Some(PendingCommit { epoch, uids, weights, salt, version_key });
+		let mut pending = PendingCommit {
+			block_number: included.block_number,
+			block_hash: included.block_hash,
+			epoch: None,
+			uids,
+			weights,
+			salt,
+			version_key,
+		};
+		// The commitment belongs to the epoch of the block that included it.
+		match chain.subnet_at(config.neuron.netuid, Some(included.block_hash)).await {
+			Ok(subnet) => {
+				log::info!(
+					"committed weights [{row}] in block #{} (epoch {}): reveal in epoch {}",
+					included.block_number,
+					subnet.epoch,
+					subnet.epoch + hp.commit_reveal_period
+				);
+				pending.epoch = Some(subnet.epoch);
+			},
+			Err(e) => log::warn!(
+				"committed weights [{row}] in block #{}, but reading its epoch failed ({e:#}); \
+				 reading it again before the reveal",
+				included.block_number
+			),
+		}
+		state.pending = Some(pending);
 	} else {
 		let call =
 			api::tx().weights().set_weights(config.neuron.netuid, uids, weights, version_key);
@@ -269,29 +352,101 @@ async fn set_or_commit(
 	Ok(())
 }
 
+/// Reveals the pending commitment when the subnet is in its reveal window at the best block
+/// (`now`): the epoch `commit_reveal_period` after the commitment's. Drops it once that epoch is
+/// over. Failures are logged; a failed reveal is tried again while the window lasts.
 async fn reveal_if_due(
 	chain: &Chain,
 	config: &ValidatorConfig,
 	state: &mut State,
-	hp: &Hyperparameters,
-	epoch: u64,
-	block: u64,
+	now: &EpochView,
 ) {
-	let Some(pending) = &state.pending else { return };
-	let window = pending.epoch + hp.commit_reveal_period;
-	if epoch < window {
+	let netuid = config.neuron.netuid;
+	let Some(pending) = state.pending.as_mut() else { return };
+	let commit_block = pending.block_number;
+	if pending.epoch.is_none() {
+		match chain.subnet_at(netuid, Some(pending.block_hash)).await {
+			Ok(subnet) => {
+				log::info!(
+					"the commitment in block #{commit_block} is from epoch {}: reveal in epoch {}",
+					subnet.epoch,
+					subnet.epoch + now.period
+				);
+				pending.epoch = Some(subnet.epoch);
+			},
+			Err(e) => {
+				log::warn!(
+					"reading the epoch of block #{commit_block} (the commitment's) failed: {e:#}"
+				);
+				return;
+			},
+		}
+	}
+	let Some(commit_epoch) = pending.epoch else { return };
+	let window = commit_epoch + now.period;
+	if now.epoch < window {
+		log::debug!(
+			"block #{} is in epoch {}; the commitment of epoch {commit_epoch} is revealed in \
+			 epoch {window} (next epoch due at block #{})",
+			now.block,
+			now.epoch,
+			now.next_epoch_block
+		);
 		return;
 	}
-	if epoch > window {
+	if now.epoch > window {
 		log::warn!(
-			"missed the reveal window of the commitment from epoch {}; dropping it",
-			pending.epoch
+			"missed the reveal window (epoch {window}) of the commitment in block #{commit_block} \
+			 (epoch {commit_epoch}): block #{} is in epoch {}; dropping it",
+			now.block,
+			now.epoch
 		);
 		state.pending = None;
 		return;
 	}
+	// `submit` checks the reveal against the finalized state first: until the finalized block
+	// is in the window too, that check would refuse it as too early.
+	match chain.finalized_head().await {
+		Ok(finalized) => match chain.subnet_at(netuid, Some(finalized.hash)).await {
+			Ok(subnet) if subnet.epoch < window => {
+				log::info!(
+					"reveal window (epoch {window}) open at block #{}, but the finalized block \
+					 #{} is still in epoch {}; revealing once it is finalized",
+					now.block,
+					finalized.number,
+					subnet.epoch
+				);
+				return;
+			},
+			Ok(_) => {},
+			Err(e) => {
+				log::warn!("reading the epoch of the finalized block failed: {e:#}");
+				return;
+			},
+		},
+		Err(e) => {
+			log::warn!("reading the finalized block failed: {e:#}");
+			return;
+		},
+	}
+	if now.next_epoch_block <= now.block + 1 {
+		log::warn!(
+			"revealing at the end of the window: epoch {} is due at block #{}, the next block; if \
+			 it runs there, the reveal lands in epoch {} and is refused as expired",
+			window + 1,
+			now.next_epoch_block,
+			window + 1
+		);
+	} else {
+		log::info!(
+			"revealing the commitment of epoch {commit_epoch} in epoch {window} (block #{}, the \
+			 window closes at block #{} at the earliest)",
+			now.block,
+			now.next_epoch_block
+		);
+	}
 	let call = api::tx().weights().reveal_weights(
-		config.neuron.netuid,
+		netuid,
 		pending.uids.clone(),
 		pending.weights.clone(),
 		pending.salt.clone(),
@@ -300,13 +455,17 @@ async fn reveal_if_due(
 	match chain.submit(&call, &config.neuron.hotkey).await {
 		Ok(included) => {
 			log::info!(
-				"revealed the weights committed in epoch {} in block #{}",
-				pending.epoch,
+				"revealed the weights committed in block #{commit_block} (epoch {commit_epoch}) in \
+				 block #{} (epoch {window})",
 				included.block_number
 			);
 			state.pending = None;
 		},
-		Err(e) => log::warn!("reveal at block #{block} failed: {e:#}"),
+		Err(e) => log::warn!(
+			"reveal in epoch {window} at block #{} failed: {e:#}; trying again while the window \
+			 lasts",
+			now.block
+		),
 	}
 }
 

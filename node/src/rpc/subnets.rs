@@ -8,8 +8,8 @@
 use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use myelin_doors::{Metagraph, NeuronInfo, SubnetHyperparams, SubnetInfo, SubnetsApi};
 use myelin_runtime::{opaque::Block, AccountId, Balance};
-use myelin_subnets_api::{Metagraph, NeuronInfo, SubnetHyperparams, SubnetInfo, SubnetsApi};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
@@ -30,7 +30,7 @@ pub mod error {
 #[rpc(server, namespace = "subnets")]
 pub trait SubnetsRpc {
 	/// Every subnet, ascending by netuid: `[{netuid, owner, owner_hotkey, n, max_n, tempo,
-	/// emission_per_block, burn, lock, last_epoch_block}]`.
+	/// emission_per_block, burn, lock, last_epoch_block, epoch, next_epoch_block}]`.
 	#[method(name = "list", blocking)]
 	fn list(&self, at: Option<H256>) -> RpcResult<Vec<SubnetInfo<AccountId, Balance>>>;
 

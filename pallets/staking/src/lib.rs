@@ -77,12 +77,11 @@ mod mock;
 pub mod shares;
 #[cfg(test)]
 mod tests;
-pub mod traits;
 pub mod types;
 pub mod weights;
 
+pub use myelin_doors::{HotkeyOwners, StakeInfo, StakingRewards};
 pub use pallet::*;
-pub use traits::{HotkeyOwners, StakeInfo, StakingRewards};
 pub use types::{Pool, Position};
 pub use weights::WeightInfo;
 

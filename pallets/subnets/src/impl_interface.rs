@@ -1,12 +1,13 @@
 //! [`SubnetsInterface`] for [`Pallet`]: the read door other pallets and the runtime APIs use.
 
 use crate::{
-	AxonInfo, Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Keys, Pallet, RegisteredAt,
-	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetsInterface, SubnetworkN,
-	Uids,
+	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Keys, Pallet, RegisteredAt,
+	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
+	SubnetsInterface, SubnetworkN, Uids,
 };
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::SaturatedConversion;
 
 impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	type Balance = BalanceOf<T>;
@@ -60,8 +61,28 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 			.collect()
 	}
 
-	fn axon(netuid: u16, uid: u16) -> Option<AxonInfo<BlockNumberFor<T>>> {
-		Axons::<T>::get(netuid, uid)
+	fn epoch_snapshot(netuid: u16) -> Option<SubnetSnapshot<T::AccountId, BalanceOf<T>>> {
+		let owner = SubnetOwner::<T>::get(netuid)?;
+		let hyperparams = Hyperparams::<T>::get(netuid)?;
+		let n = SubnetworkN::<T>::get(netuid);
+		let mut hotkeys = Vec::with_capacity(usize::from(n));
+		let mut registered_at = Vec::with_capacity(usize::from(n));
+		// The uids of a subnet are exactly `0..n`, each with a hotkey and a registration block
+		// (a `try_state` invariant), so the two vectors are indexed by uid.
+		for uid in 0..n {
+			let (Some(hotkey), Some(at)) =
+				(Keys::<T>::get(netuid, uid), RegisteredAt::<T>::get(netuid, uid))
+			else {
+				break;
+			};
+			hotkeys.push(hotkey);
+			registered_at.push(at.saturated_into());
+		}
+		Some(SubnetSnapshot { owner, hyperparams, hotkeys, registered_at })
+	}
+
+	fn axon_url(netuid: u16, uid: u16) -> Option<Vec<u8>> {
+		Axons::<T>::get(netuid, uid).map(|axon| axon.url.into_inner())
 	}
 
 	fn registration_price(netuid: u16) -> Option<BalanceOf<T>> {

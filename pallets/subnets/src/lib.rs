@@ -66,12 +66,11 @@ pub mod math;
 mod mock;
 #[cfg(test)]
 mod tests;
-pub mod traits;
 pub mod types;
 pub mod weights;
 
+pub use myelin_doors::{NeuronEmission, OnNeuronRemoved, SubnetSnapshot, SubnetsInterface};
 pub use pallet::*;
-pub use traits::{NeuronEmission, OnNeuronRemoved, SubnetsInterface};
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -5,11 +5,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
-/// One MYL in base units (the token has 9 decimals).
-pub const MYL: u128 = 1_000_000_000;
-
-/// The most neurons a subnet can ever hold (the upper bound of `max_allowed_uids`).
-pub const MAX_UIDS: u16 = 4096;
+pub use myelin_doors::{MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MAX_URL_LEN, MYL};
 
 /// The lowest value root may give `max_allowed_uids`.
 pub const MIN_ALLOWED_UIDS: u16 = 2;
@@ -18,20 +14,11 @@ pub const MIN_ALLOWED_UIDS: u16 = 2;
 /// `register_network` and so that call's weight.
 pub const MAX_SUBNETS: u16 = 1024;
 
-/// The longest accepted axon URL, in bytes.
-pub const MAX_URL_LEN: u32 = 256;
-
-/// The highest tempo (blocks between two epochs of a subnet).
-pub const MAX_TEMPO: u16 = 50_400;
-
 /// The lowest value of `alpha_low` (about 0.025 of 65535).
 pub const MIN_ALPHA_LOW: u16 = 1638;
 
 /// The highest value of `bonds_moving_average` (it is a fraction of 1_000_000).
 pub const MAX_BONDS_MOVING_AVERAGE: u64 = 999_999;
-
-/// The highest `commit_reveal_period`, in epochs.
-pub const MAX_COMMIT_REVEAL_PERIOD: u32 = 100;
 
 /// The registration price of a new subnet: 1 MYL.
 pub const INITIAL_BURN: u128 = MYL;
@@ -47,7 +34,7 @@ pub mod defaults {
 	use super::MYL;
 
 	/// Default tempo of a new subnet (the dev chain overrides it to 10 in genesis).
-	pub const TEMPO: u16 = myelin_subnets_api::DEFAULT_TEMPO;
+	pub const TEMPO: u16 = myelin_doors::DEFAULT_TEMPO;
 	/// Default `SubnetLimit`.
 	pub const SUBNET_LIMIT: u16 = 32;
 	/// Default network minimum lock: 100 MYL (the dev chain uses 1 MYL).
@@ -55,9 +42,9 @@ pub mod defaults {
 	/// Default `LockReductionInterval`, in blocks (two weeks of 12 s blocks).
 	pub const LOCK_REDUCTION_INTERVAL: u32 = 100_800;
 	/// Default `min_burn`: 0.0005 MYL.
-	pub const MIN_BURN: u128 = myelin_subnets_api::DEFAULT_MIN_BURN;
+	pub const MIN_BURN: u128 = myelin_doors::DEFAULT_MIN_BURN;
 	/// Default `max_burn`: 100 MYL.
-	pub const MAX_BURN: u128 = myelin_subnets_api::DEFAULT_MAX_BURN;
+	pub const MAX_BURN: u128 = myelin_doors::DEFAULT_MAX_BURN;
 }
 
 /// An axon URL: `http://` or `https://`, at most [`MAX_URL_LEN`] bytes.
@@ -65,7 +52,7 @@ pub type AxonUrl = BoundedVec<u8, ConstU32<MAX_URL_LEN>>;
 
 /// Every hyperparameter of one subnet, stored as one value per netuid. Defined with the
 /// runtime API types so the node and clients share it; see [`Hyperparameter`] for the bounds.
-pub use myelin_subnets_api::SubnetHyperparams;
+pub use myelin_doors::SubnetHyperparams;
 
 /// One hyperparameter with its new value: the argument of `set_hyperparameter`.
 ///

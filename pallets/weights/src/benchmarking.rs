@@ -8,7 +8,7 @@ use crate::{BenchmarkHelper, Pallet as WeightsPallet};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_subnets::SubnetsInterface;
+use myelin_doors::{EpochSchedule, SubnetsInterface};
 use sp_core::H256;
 
 const N: u16 = 4096;
@@ -73,17 +73,14 @@ mod benchmarks {
 		}
 		let hash = WeightsPallet::<T>::commit_hash(&validator, netuid, &uids, &weights, &salt, 0);
 		WeightsPallet::<T>::do_commit(netuid, &validator, hash).expect("room");
-		// The start of the reveal window.
+		// The reveal window: `commit_reveal_period` epochs after the commit's.
 		let params = T::Subnets::hyperparams(netuid).expect("exists");
-		let tempo = u32::from(params.tempo.max(1));
-		let window = (100_000 / tempo + params.commit_reveal_period) * tempo;
-		frame_system::Pallet::<T>::set_block_number(BlockNumberFor::<T>::from(window));
+		let committed = T::Epochs::current_epoch(netuid);
+		T::BenchmarkHelper::set_epoch(netuid, committed + u64::from(params.commit_reveal_period));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(validator), netuid, uids, weights, salt, 0);
 
 		assert_eq!(Entries::<T>::get(netuid), e);
 	}
-
-	impl_benchmark_test_suite!(WeightsPallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

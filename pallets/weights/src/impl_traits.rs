@@ -2,8 +2,7 @@
 
 use crate::{Config, Entries, LastUpdate, Pallet, Weights};
 use alloc::vec::Vec;
-use pallet_subnets::OnNeuronRemoved;
-use pallet_yuma::WeightsSource;
+use myelin_doors::{OnNeuronRemoved, WeightsSource};
 use sp_runtime::SaturatedConversion;
 
 impl<T: Config> WeightsSource for Pallet<T> {

@@ -1,15 +1,14 @@
 //! The rules behind the calls: who may set, which rows are valid, commit-reveal windows,
 //! cleanup, the pool checks and the invariants.
 
-use crate::{pallet::*, pool_codes, WeightRow};
+use crate::{pallet::*, pool_codes, Commit, WeightRow};
 use alloc::{collections::BTreeSet, vec::Vec};
 use codec::Encode;
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_subnets::{SubnetHyperparams, SubnetsInterface};
-use pallet_yuma::ValidatorPermits;
+use myelin_doors::{EpochSchedule, SubnetHyperparams, SubnetsInterface, ValidatorPermits};
 use sp_core::H256;
-use sp_runtime::{traits::Saturating, SaturatedConversion};
+use sp_runtime::traits::Saturating;
 
 type Params<T> = SubnetHyperparams<
 	<<T as Config>::Subnets as SubnetsInterface<
@@ -25,11 +24,6 @@ impl<T: Config> Pallet<T> {
 
 	fn uid_of(netuid: u16, hotkey: &T::AccountId) -> Result<u16, Error<T>> {
 		T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)
-	}
-
-	/// The epoch number of `block` on a subnet of `tempo`.
-	fn epoch_of(block: BlockNumberFor<T>, tempo: u16) -> u64 {
-		block.saturated_into::<u64>() / u64::from(tempo.max(1))
 	}
 
 	/// Whether `hotkey` may store a row on `netuid` now (mode, rate limit, permit); its uid.
@@ -106,22 +100,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Commits of `hotkey` on `netuid` whose reveal window has not passed.
-	fn live_commits(
-		netuid: u16,
-		hotkey: &T::AccountId,
-		params: &Params<T>,
-	) -> Vec<(H256, BlockNumberFor<T>)> {
-		let now = Self::epoch_of(frame_system::Pallet::<T>::block_number(), params.tempo);
+	fn live_commits(netuid: u16, hotkey: &T::AccountId, params: &Params<T>) -> Vec<Commit> {
+		let now = T::Epochs::current_epoch(netuid);
 		let period = u64::from(params.commit_reveal_period);
 		Commits::<T>::get(netuid, hotkey)
 			.map(|c| c.into_inner())
 			.unwrap_or_default()
 			.into_iter()
-			.filter(|(_, block)| Self::epoch_of(*block, params.tempo).saturating_add(period) >= now)
+			.filter(|(_, epoch)| epoch.saturating_add(period) >= now)
 			.collect()
 	}
 
-	fn put_commits(netuid: u16, hotkey: &T::AccountId, commits: Vec<(H256, BlockNumberFor<T>)>) {
+	fn put_commits(netuid: u16, hotkey: &T::AccountId, commits: Vec<Commit>) {
 		if commits.is_empty() {
 			Commits::<T>::remove(netuid, hotkey);
 		} else {
@@ -140,7 +130,7 @@ impl<T: Config> Pallet<T> {
 		let mut commits = Self::live_commits(netuid, hotkey, &params);
 		ensure!(commits.iter().all(|(c, _)| *c != commit), Error::<T>::DuplicateCommit);
 		ensure!((commits.len() as u32) < crate::MAX_COMMITS, Error::<T>::TooManyCommits);
-		commits.push((commit, frame_system::Pallet::<T>::block_number()));
+		commits.push((commit, T::Epochs::current_epoch(netuid)));
 		Self::put_commits(netuid, hotkey, commits);
 		Ok(uid)
 	}
@@ -174,9 +164,8 @@ impl<T: Config> Pallet<T> {
 		let all = Commits::<T>::get(netuid, hotkey).map(|c| c.into_inner()).unwrap_or_default();
 		let (_, committed_at) =
 			*all.iter().find(|(c, _)| *c == hash).ok_or(Error::<T>::NoMatchingCommit)?;
-		let now = Self::epoch_of(frame_system::Pallet::<T>::block_number(), params.tempo);
-		let window = Self::epoch_of(committed_at, params.tempo)
-			.saturating_add(u64::from(params.commit_reveal_period));
+		let now = T::Epochs::current_epoch(netuid);
+		let window = committed_at.saturating_add(u64::from(params.commit_reveal_period));
 		ensure!(now >= window, Error::<T>::RevealTooEarly);
 		ensure!(now == window, Error::<T>::RevealExpired);
 		let uid = Self::ensure_can_set(netuid, hotkey, true)?;

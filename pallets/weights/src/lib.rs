@@ -2,7 +2,8 @@
 //!
 //! The weight rows validators set on their subnet's miners, directly or by commit-reveal, and
 //! the block of each uid's last update. The Yuma pallet reads them at every epoch (through
-//! [`pallet_yuma::WeightsSource`]); nothing else does.
+//! the [`WeightsSource`](myelin_doors::WeightsSource) door); the runtime API reads last
+//! updates through [`Pallet::last_update`].
 //!
 //! ## Calls
 //!
@@ -28,10 +29,12 @@
 //!
 //! With `commit_reveal_enabled`, a validator first commits
 //! `blake2_256(SCALE(hotkey, netuid, uids, weights, salt, version_key))` and reveals the row
-//! later. Epochs are numbered `block / tempo`. A commit made in epoch `e` may be revealed
-//! only during epoch `e + commit_reveal_period`; after that it expires and is dropped (at the
-//! hotkey's next commit or reveal, or when the neuron leaves). At most [`MAX_COMMITS`]
-//! commits per hotkey and subnet are outstanding.
+//! later. Epochs are the chain's real epochs of the subnet, as the Yuma pallet runs them
+//! (staggered by netuid, deferred when a block is full), read through
+//! [`Config::Epochs`] (see `myelin_doors::schedule`). A commit made in epoch `e` may be
+//! revealed only during epoch `e + commit_reveal_period`; after that it expires and is dropped
+//! (at the hotkey's next commit or reveal, or when the neuron leaves). At most
+//! [`MAX_COMMITS`] commits per hotkey and subnet are outstanding.
 //!
 //! ## Guarantees
 //!
@@ -46,10 +49,7 @@ extern crate alloc;
 mod benchmarking;
 mod impl_traits;
 mod internal;
-#[cfg(test)]
-mod mock;
-#[cfg(test)]
-mod tests;
+pub mod migrations;
 pub mod weights;
 
 pub use pallet::*;
@@ -61,7 +61,10 @@ use frame_support::{traits::ConstU32, BoundedVec};
 pub const MAX_COMMITS: u32 = 10;
 
 /// A stored weight row: `(uid, weight)` sorted by uid, max-upscaled.
-pub type WeightRow = BoundedVec<(u16, u16), ConstU32<4096>>;
+pub type WeightRow = BoundedVec<(u16, u16), myelin_doors::MaxUids>;
+
+/// An outstanding commit: the hash and the index of the subnet's epoch it was made in.
+pub type Commit = (sp_core::H256, u64);
 
 /// What the benchmarks need from the rest of the runtime.
 #[cfg(feature = "runtime-benchmarks")]
@@ -71,6 +74,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn validator_subnet(n: u16) -> (u16, AccountId);
 	/// Turn commit-reveal on for `netuid`.
 	fn enable_commit_reveal(netuid: u16);
+	/// Make `index` the current epoch of `netuid`.
+	fn set_epoch(netuid: u16, index: u64);
 }
 
 /// The `InvalidTransaction::Custom` codes with which the runtime's `CheckHotkeyCalls`
@@ -96,12 +101,12 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_subnets::SubnetsInterface;
-	use pallet_yuma::ValidatorPermits;
+	use myelin_doors::{EpochSchedule, SubnetsInterface, ValidatorPermits};
 	use sp_core::H256;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: commits record the epoch they were made in, not the
+	/// block ([`crate::migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -115,6 +120,9 @@ pub mod pallet {
 
 		/// Validator permits (the Yuma pallet).
 		type Permits: ValidatorPermits;
+
+		/// The subnets' epochs, which open and close commit-reveal windows (the Yuma pallet).
+		type Epochs: EpochSchedule;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -138,7 +146,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Entries<T> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
 
-	/// Outstanding commits of each `(netuid, hotkey)`: `(hash, block committed)`, oldest first.
+	/// Outstanding commits of each `(netuid, hotkey)`: `(hash, epoch committed in)`, oldest
+	/// first.
 	#[pallet::storage]
 	pub type Commits<T: Config> = StorageDoubleMap<
 		_,
@@ -146,7 +155,7 @@ pub mod pallet {
 		u16,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<(H256, BlockNumberFor<T>), ConstU32<MAX_COMMITS>>,
+		BoundedVec<Commit, ConstU32<MAX_COMMITS>>,
 		OptionQuery,
 	>;
 
@@ -248,8 +257,9 @@ pub mod pallet {
 		///
 		/// `commit` is `blake2_256` of the SCALE encoding of `(hotkey: AccountId, netuid:
 		/// u16, uids: Vec<u16>, weights: Vec<u16>, salt: Vec<u16>, version_key: u64)`. It can
-		/// be revealed during the `commit_reveal_period`-th epoch after this one (epochs are
-		/// `block / tempo`). Expired commits of the signer are dropped.
+		/// be revealed during the `commit_reveal_period`-th epoch of the subnet after this one
+		/// (the chain's epochs, as `subnets_list` reports them in `epoch`). Expired commits of
+		/// the signer are dropped.
 		///
 		/// Errors: `SubnetNotFound`; `HotkeyNotRegistered`; `CommitRevealDisabled`;
 		/// `DuplicateCommit`; `TooManyCommits`.
@@ -296,6 +306,11 @@ pub mod pallet {
 		/// Check the pallet's invariants (see the pallet docs).
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			internal::try_state::<T>()
+		}
+
+		/// The block of `uid`'s last accepted row on `netuid`, if it ever set one.
+		pub fn last_update(netuid: u16, uid: u16) -> Option<BlockNumberFor<T>> {
+			LastUpdate::<T>::get(netuid, uid)
 		}
 	}
 }

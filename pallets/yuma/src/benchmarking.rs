@@ -9,8 +9,8 @@ use crate::{epoch::RewardOf, BenchmarkHelper, Pallet as Yuma};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_system::pallet_prelude::BlockNumberFor;
+use myelin_doors::StakingRewards;
 use myelin_yuma::YumaVersion;
-use pallet_myelin_staking::StakingRewards;
 use sp_runtime::traits::UniqueSaturatedFrom;
 
 /// One MYL.
@@ -114,6 +114,4 @@ mod benchmarks {
 
 		assert!(TotalEmitted::<T>::get() > 0);
 	}
-
-	impl_benchmark_test_suite!(Yuma, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -1,7 +1,7 @@
 //! The work of a block: emission, epoch scheduling, one epoch (read inputs, run the crate,
 //! store outputs, pay), cleanup when neurons or subnets go, and the invariants.
 
-use crate::{pallet::*, BondRow, PerUid, WeightInfo, WeightsSource, LOG_TARGET, OWNER_CUT};
+use crate::{pallet::*, BondRow, PerUid, WeightInfo, LOG_TARGET, OWNER_CUT};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
@@ -9,29 +9,14 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use myelin_yuma::{EpochInputs, EpochParams, YumaVersion};
-use pallet_myelin_staking::{StakeInfo, StakingRewards};
-use pallet_subnets::{SubnetHyperparams, SubnetsInterface};
+use myelin_doors::{
+	schedule, StakeInfo, StakingRewards, SubnetSnapshot, SubnetsInterface, WeightsSource,
+};
+use myelin_yuma::EpochInputs;
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
+	traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
 	SaturatedConversion,
 };
-
-/// The epoch parameters of a subnet's hyperparameters.
-pub(crate) fn epoch_params<B>(hp: &SubnetHyperparams<B>) -> EpochParams {
-	EpochParams {
-		kappa: hp.kappa,
-		yuma_version: YumaVersion::from_number(u16::from(hp.yuma_version)).unwrap_or_default(),
-		bonds_moving_average: hp.bonds_moving_average,
-		bonds_penalty: hp.bonds_penalty,
-		liquid_alpha_enabled: hp.liquid_alpha_enabled,
-		alpha_low: hp.alpha_low,
-		alpha_high: hp.alpha_high,
-		alpha_sigmoid_steepness: i32::from(hp.alpha_sigmoid_steepness),
-		max_allowed_validators: hp.max_allowed_validators,
-		activity_cutoff: u64::from(hp.activity_cutoff),
-	}
-}
 
 /// The balance type of rewards.
 pub(crate) type RewardOf<T> =
@@ -63,23 +48,23 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 
-		// 2. Due epochs, most overdue first.
+		// 2. Due epochs, most overdue first (the schedule of `myelin_doors::schedule`).
+		let now_u64: u64 = now.saturated_into();
 		let mut due: Vec<(BlockNumberFor<T>, u16)> = Vec::new();
 		for netuid in &netuids {
 			let Some(hp) = T::Subnets::hyperparams(*netuid) else { continue };
-			let tempo = BlockNumberFor::<T>::from(u32::from(hp.tempo.max(1)));
 			let last = match LastEpoch::<T>::get(netuid) {
 				Some(last) => last,
 				None => {
-					// First sight of the subnet: stagger its phase by netuid.
-					let offset =
-						BlockNumberFor::<T>::from(u32::from(*netuid) % u32::from(hp.tempo.max(1)));
-					let start = now.saturating_sub(offset);
+					// First sight of the subnet: stagger its phase by netuid; epoch 0 begins.
+					let start = schedule::first_epoch_block(*netuid, hp.tempo, now_u64);
+					let start = BlockNumberFor::<T>::saturated_from(start);
 					LastEpoch::<T>::insert(netuid, start);
+					EpochIndex::<T>::insert(netuid, 0);
 					start
 				},
 			};
-			if now.saturating_sub(last) >= tempo {
+			if schedule::is_due(last.saturated_into(), hp.tempo, now_u64) {
 				due.push((last, *netuid));
 			}
 		}
@@ -102,23 +87,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Run the epoch of `netuid` at `now`: read, compute, store, pay.
 	pub(crate) fn run_epoch(netuid: u16, now: BlockNumberFor<T>) {
-		let Some(hp) = T::Subnets::hyperparams(netuid) else { return };
-		let n = T::Subnets::n(netuid);
-		let neurons = T::Subnets::neurons(netuid);
+		let Some(SubnetSnapshot { owner, hyperparams: hp, hotkeys, registered_at }) =
+			T::Subnets::epoch_snapshot(netuid)
+		else {
+			return;
+		};
+		let n = hotkeys.len() as u16;
 		let pending = PendingEmission::<T>::take(netuid);
 		let owner_cut = OWNER_CUT.mul_floor(pending);
 		let last_epoch = LastEpoch::<T>::get(netuid).unwrap_or(now);
 
-		let mut stake = alloc::vec![0u64; usize::from(n)];
-		for (uid, hotkey) in &neurons {
-			if let Some(slot) = stake.get_mut(usize::from(*uid)) {
-				*slot = T::Stake::total_stake(hotkey).unique_saturated_into();
-			}
-		}
-		let registered_at = (0..n)
-			.map(|uid| {
-				T::Subnets::registered_at(netuid, uid).map(|b| b.saturated_into()).unwrap_or(0)
-			})
+		let stake = hotkeys
+			.iter()
+			.map(|hotkey| T::Stake::total_stake(hotkey).unique_saturated_into())
 			.collect();
 		let bonds = (0..n).map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect();
 		let inputs = EpochInputs {
@@ -131,14 +112,14 @@ impl<T: Config> Pallet<T> {
 			last_epoch_block: last_epoch.saturated_into(),
 			validator_permit: None,
 			emission: pending - owner_cut,
-			params: epoch_params(&hp),
+			params: hp.epoch_params(),
 		};
 		let outputs = match myelin_yuma::epoch(&inputs) {
 			Ok(outputs) => outputs,
 			Err(error) => {
 				log::error!(target: LOG_TARGET, "epoch of netuid {netuid} refused its inputs: {error:?}");
 				PendingEmission::<T>::insert(netuid, pending);
-				LastEpoch::<T>::insert(netuid, now);
+				Self::start_next_epoch(netuid, now);
 				Self::deposit_event(Event::EpochFailed { netuid });
 				return;
 			},
@@ -158,17 +139,14 @@ impl<T: Config> Pallet<T> {
 				Bonds::<T>::insert(netuid, uid as u16, BondRow::truncate_from(row));
 			}
 		}
-		LastEpoch::<T>::insert(netuid, now);
+		Self::start_next_epoch(netuid, now);
 		LastEpochEmission::<T>::insert(netuid, pending);
 
 		// Pay.
 		let mut paid: u128 = 0;
-		if let Some(owner) = T::Subnets::subnet_owner(netuid) {
-			let cut = RewardOf::<T>::unique_saturated_from(owner_cut);
-			paid += u128::from(T::Rewards::pay_owner_cut(&owner, cut).unique_saturated_into());
-		}
-		for (uid, hotkey) in &neurons {
-			let uid = usize::from(*uid);
+		let cut = RewardOf::<T>::unique_saturated_from(owner_cut);
+		paid += u128::from(T::Rewards::pay_owner_cut(&owner, cut).unique_saturated_into());
+		for (uid, hotkey) in hotkeys.iter().enumerate() {
 			let incentive = outputs.incentive_emission.get(uid).copied().unwrap_or(0);
 			if incentive > 0 {
 				let amount = RewardOf::<T>::unique_saturated_from(incentive);
@@ -189,11 +167,19 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::EpochCompleted { netuid, block: now, emission: pending });
 	}
 
+	/// Make `now`, whose `on_initialize` ran the epoch of `netuid`, the first block of the
+	/// subnet's next epoch.
+	fn start_next_epoch(netuid: u16, now: BlockNumberFor<T>) {
+		LastEpoch::<T>::insert(netuid, now);
+		EpochIndex::<T>::mutate(netuid, |index| *index = index.saturating_add(1));
+	}
+
 	/// Forget everything of `netuid`; its pending emission becomes unpaid.
 	pub(crate) fn forget_subnet(netuid: u16) {
 		let pending = PendingEmission::<T>::take(netuid);
 		UnpaidEmission::<T>::mutate(|dust| *dust = dust.saturating_add(u128::from(pending)));
 		LastEpoch::<T>::remove(netuid);
+		EpochIndex::<T>::remove(netuid);
 		LastEpochEmission::<T>::remove(netuid);
 		Consensus::<T>::remove(netuid);
 		Incentive::<T>::remove(netuid);
@@ -236,6 +222,14 @@ impl<T: Config> Pallet<T> {
 
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: Config> Pallet<T> {
+	/// Benchmark setup for other pallets: make `index` the current epoch of `netuid`.
+	pub fn set_epoch_for_benchmarks(netuid: u16, index: u64) {
+		if !LastEpoch::<T>::contains_key(netuid) {
+			LastEpoch::<T>::insert(netuid, frame_system::Pallet::<T>::block_number());
+		}
+		EpochIndex::<T>::insert(netuid, index);
+	}
+
 	/// Benchmark setup for other pallets: give `uid` of `netuid` a validator permit.
 	pub fn grant_permit_for_benchmarks(netuid: u16, uid: u16) {
 		ValidatorPermit::<T>::mutate(netuid, |permits| {
@@ -258,6 +252,10 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 	let exists = |netuid: &u16| T::Subnets::subnet_exists(*netuid);
 	ensure!(PendingEmission::<T>::iter_keys().all(|n| exists(&n)), "pending of a gone subnet");
 	ensure!(LastEpoch::<T>::iter_keys().all(|n| exists(&n)), "last epoch of a gone subnet");
+	ensure!(
+		EpochIndex::<T>::iter_keys().all(|n| LastEpoch::<T>::contains_key(n)),
+		"an epoch index of an unscheduled subnet",
+	);
 	for (netuid, values) in Emission::<T>::iter() {
 		ensure!(exists(&netuid), "outputs of a gone subnet");
 		ensure!(values.len() <= usize::from(T::Subnets::n(netuid)), "outputs longer than n");

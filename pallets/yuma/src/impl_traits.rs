@@ -1,8 +1,9 @@
 //! The Yuma pallet's side of the doors: emission for pruning and the cleanup hook (Subnets),
-//! validator permits (Weights).
+//! validator permits and the epoch schedule (Weights, runtime API).
 
-use crate::{Config, Emission, Pallet, ValidatorPermit, ValidatorPermits};
-use pallet_subnets::{NeuronEmission, OnNeuronRemoved};
+use crate::{Config, Emission, EpochIndex, LastEpoch, Pallet, ValidatorPermit};
+use myelin_doors::{EpochSchedule, EpochState, NeuronEmission, OnNeuronRemoved, ValidatorPermits};
+use sp_runtime::SaturatedConversion;
 
 impl<T: Config> NeuronEmission for Pallet<T> {
 	fn emission(netuid: u16, uid: u16) -> u64 {
@@ -23,5 +24,17 @@ impl<T: Config> OnNeuronRemoved<T::AccountId> for Pallet<T> {
 impl<T: Config> ValidatorPermits for Pallet<T> {
 	fn has_permit(netuid: u16, uid: u16) -> bool {
 		ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(false)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn grant_permit(netuid: u16, uid: u16) {
+		Self::grant_permit_for_benchmarks(netuid, uid)
+	}
+}
+
+impl<T: Config> EpochSchedule for Pallet<T> {
+	fn epoch_state(netuid: u16) -> Option<EpochState> {
+		let last = LastEpoch::<T>::get(netuid)?;
+		Some(EpochState { last_block: last.saturated_into(), index: EpochIndex::<T>::get(netuid) })
 	}
 }

@@ -9,17 +9,19 @@
 //!    10.5M, 15.75M, 18.375M … MYL, and zero once 21M MYL have been emitted
 //!    ([`emission::block_emission`]). It is split equally among the existing subnets and
 //!    accumulated in [`PendingEmission`]. Nothing is emitted while no subnet exists.
-//! 2. **Epochs.** A subnet is due when `block − last_epoch ≥ tempo`; a new subnet's first
+//! 2. **Epochs**, on the schedule of `myelin_doors::schedule` (the one definition of
+//!    "epoch"): a subnet is due when `block − last_epoch ≥ tempo`; a new subnet's first
 //!    epoch is staggered by its netuid. Due subnets run most overdue first, as long as their
 //!    benchmarked weight fits [`Config::MaxEpochWeight`]; the rest wait for the next block
 //!    (none is skipped). The first due subnet of a block always runs, so a subnet bigger than
-//!    the budget cannot starve.
+//!    the budget cannot starve. Each run makes that block the first of the subnet's next
+//!    epoch ([`EpochIndex`]), which the Weights pallet's commit-reveal windows follow.
 //!
 //! ## One epoch
 //!
-//! Reads neurons and hyperparameters from Subnets, the stake of every hotkey from Staking,
-//! weight rows and last updates from Weights ([`Config::Weights`]), and the bonds stored by
-//! the previous epoch; runs [`myelin_yuma::epoch`]; stores consensus, incentive, dividends,
+//! Reads one snapshot of the subnet from Subnets (owner, hyperparameters, hotkeys and
+//! registration blocks), the stake of every hotkey from Staking, weight rows and last updates
+//! from Weights ([`Config::Weights`]), and the bonds stored by the previous epoch; runs [`myelin_yuma::epoch`]; stores consensus, incentive, dividends,
 //! validator trust, emission, permits, activity and bonds; and pays the subnet's pending
 //! emission through Staking: 18% to the owner's coldkey, the rest to miners (incentive, as
 //! their owner's stake) and validators (dividends, take and nominators, as stake).
@@ -39,18 +41,14 @@ mod benchmarking;
 pub mod emission;
 mod epoch;
 mod impl_traits;
-#[cfg(test)]
-mod mock;
-#[cfg(test)]
-mod tests;
-pub mod traits;
+pub mod migrations;
 pub mod weights;
 
 pub use pallet::*;
-pub use traits::{ValidatorPermits, WeightsSource};
 pub use weights::WeightInfo;
 
-use frame_support::{traits::ConstU32, BoundedVec};
+use frame_support::BoundedVec;
+use myelin_doors::MaxUids;
 use sp_runtime::Perbill;
 
 /// What the epoch benchmark needs from the rest of the runtime.
@@ -69,9 +67,6 @@ pub const LOG_TARGET: &str = "runtime::yuma";
 /// The subnet owner's cut of its subnet's emission: 18%.
 pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
 
-/// The most uids a subnet has (as in the Subnets pallet).
-pub type MaxUids = ConstU32<4096>;
-
 /// One value per uid.
 pub type PerUid<V> = BoundedVec<V, MaxUids>;
 
@@ -83,15 +78,15 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_myelin_staking::{StakeInfo, StakingRewards};
-	use pallet_subnets::SubnetsInterface;
+	use myelin_doors::{schedule, StakeInfo, StakingRewards, SubnetsInterface, WeightsSource};
 	use sp_runtime::{
 		traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
 		SaturatedConversion,
 	};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: [`EpochIndex`] counts each subnet's epochs
+	/// ([`crate::migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -149,6 +144,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastEpoch<T: Config> =
 		StorageMap<_, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
+
+	/// The index of each subnet's current epoch: 0 from the block Yuma first schedules the
+	/// subnet, one more at each block whose `on_initialize` ran its epoch.
+	#[pallet::storage]
+	pub type EpochIndex<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery>;
 
 	/// What the last epoch of each subnet distributed (owner cut included), in base units.
 	#[pallet::storage]
@@ -226,5 +226,51 @@ pub mod pallet {
 			let per_block = emission::block_emission(TotalEmitted::<T>::get());
 			(per_block / subnets as u128).saturated_into()
 		}
+
+		/// What the last epoch of `netuid` stored for its uids (empty before the first one).
+		pub fn epoch_outputs(netuid: u16) -> EpochOutputs {
+			EpochOutputs {
+				consensus: Consensus::<T>::get(netuid).into_inner(),
+				incentive: Incentive::<T>::get(netuid).into_inner(),
+				dividends: Dividends::<T>::get(netuid).into_inner(),
+				validator_trust: ValidatorTrust::<T>::get(netuid).into_inner(),
+				emission: Emission::<T>::get(netuid).into_inner(),
+				validator_permit: ValidatorPermit::<T>::get(netuid).into_inner(),
+				active: Active::<T>::get(netuid).into_inner(),
+			}
+		}
+
+		/// The block at which the next epoch of `netuid` is due, seen from the current block
+		/// (see `myelin_doors::schedule::next_epoch_block`); before Yuma first schedules the
+		/// subnet, from the phase it will get in the next block.
+		pub fn next_epoch_block(netuid: u16) -> Option<u64> {
+			let tempo = T::Subnets::hyperparams(netuid)?.tempo;
+			let now: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
+			let last = match LastEpoch::<T>::get(netuid) {
+				Some(last) => last.saturated_into(),
+				None => schedule::first_epoch_block(netuid, tempo, now.saturating_add(1)),
+			};
+			Some(schedule::next_epoch_block(last, tempo, now))
+		}
 	}
+}
+
+/// The per-uid outputs of a subnet's last epoch, each indexed by uid; a uid registered since
+/// has no entry yet.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct EpochOutputs {
+	/// Consensus (`floor(C · 65535)`).
+	pub consensus: alloc::vec::Vec<u16>,
+	/// Incentive.
+	pub incentive: alloc::vec::Vec<u16>,
+	/// Dividends.
+	pub dividends: alloc::vec::Vec<u16>,
+	/// Validator trust.
+	pub validator_trust: alloc::vec::Vec<u16>,
+	/// Base units paid.
+	pub emission: alloc::vec::Vec<u64>,
+	/// Validator permits.
+	pub validator_permit: alloc::vec::Vec<bool>,
+	/// Activity.
+	pub active: alloc::vec::Vec<bool>,
 }

@@ -8,7 +8,7 @@
 //! nonzero; the column sums (and, for Yuma 2, column maxima) are accumulated during the merge,
 //! and for Yuma 3 so are validator trust and rank. One last pass then produces both the
 //! dividends and the rows to store. Rows of uids without a permit are empty on both sides (see
-//! `weights.rs`) and so stay empty: they are neither used nor stored. The default `β = 1`
+//! `matrix.rs`) and so stay empty: they are neither used nor stored. The default `β = 1`
 //! (`W̃ = W̄`) has its own monomorphised loops, where no bond weight needs computing.
 //!
 //! Dividends use `Σ_j (B_ij / Σ_k B_kj) · I_j = Σ_j B_ij · f_j` with the per-column factor
@@ -22,8 +22,8 @@ use crate::{
 	consensus::clip,
 	fixed::{mul_frac, normalise, shr_frac, wide_mul, Fixed, FRAC_BITS},
 	liquid_alpha::LiquidAlpha,
+	matrix::{BondRows, WeightRows},
 	sparse::{unpack, PackedRows},
-	weights::{BondRows, WeightRows},
 };
 
 /// What steps 4 to 7 produce.

@@ -18,7 +18,7 @@
 
 use alloc::{vec, vec::Vec};
 
-use crate::{fixed::Fixed, weights::WeightRows};
+use crate::{fixed::Fixed, matrix::WeightRows};
 
 /// Largest weight that fits the 48 bits of a packed key; one is the only larger weight.
 const KEY_MAX: u64 = Fixed::ONE.to_bits() - 1;

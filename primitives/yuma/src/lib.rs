@@ -22,7 +22,7 @@
 //!    `last_update + activity_cutoff ≥ block`. Permits are given by the caller or are the top
 //!    `max_allowed_validators` uids by stake among those with nonzero stake (ties: lower uid).
 //!    The *active stake* `Sa` is the stake of active permitted uids, normalised to sum to one.
-//! 2. **Weights** (`weights.rs`). `W` keeps the rows of permitted uids only, drops self-weights
+//! 2. **Weights** (`matrix.rs`). `W` keeps the rows of permitted uids only, drops self-weights
 //!    and drops entry `(i, j)` when `last_update_i ≤ registered_at_j` (set before the current
 //!    holder of uid `j` registered); each row is normalised to sum to one.
 //! 3. **Consensus** (`consensus.rs`). `C_j` is the largest `w` such that the active stake of the
@@ -95,10 +95,10 @@ mod consensus;
 mod emission;
 pub mod fixed;
 mod liquid_alpha;
+mod matrix;
 pub mod sparse;
 mod stake;
 pub mod synthetic;
-mod weights;
 
 #[cfg(test)]
 mod mock;
@@ -371,8 +371,8 @@ pub fn epoch(inputs: &EpochInputs) -> Result<EpochOutputs, EpochError> {
 	let stake = stake::StakeView::new(inputs);
 
 	// Step 2: weights and previous bonds, validated and read in place.
-	let w = weights::WeightRows::new(inputs, &stake.permit, &stake.active_stake)?;
-	let bonds_old = weights::BondRows::new(inputs, &stake.permit)?;
+	let w = matrix::WeightRows::new(inputs, &stake.permit, &stake.active_stake)?;
+	let bonds_old = matrix::BondRows::new(inputs, &stake.permit)?;
 
 	// Steps 3 to 7: consensus; trust, incentive, bonds and dividends.
 	let (active_stake, active_total, kappa) =

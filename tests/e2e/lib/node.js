@@ -28,6 +28,26 @@ export const nodeBinary = () => builtBinary('MYELIN_NODE', 'myelin-node');
 /** The worker binary: $MYELIN_WORKER, else $CARGO_TARGET_DIR/release/myelin-worker. */
 export const workerBinary = () => builtBinary('MYELIN_WORKER', 'myelin-worker');
 
+/**
+ * Starts `myelin-worker ...args` (see `workerBinary`). Returns `{ name, child, log, exit, exited }`:
+ * `log` is its whole stderr (a few hundred KB at most in these tests), `exit` is null until it
+ * exits, then `{ code, signal }`, which `exited` resolves with. Kill it from `after()`.
+ */
+export function startWorker(name, args) {
+  const child = spawn(workerBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const worker = { name, child, log: '', exit: null };
+  child.stderr.on('data', (d) => {
+    worker.log += d.toString();
+  });
+  worker.exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      worker.exit = { code, signal };
+      resolve(worker.exit);
+    });
+  });
+  return worker;
+}
+
 /** A TCP port on 127.0.0.1 that nobody listens on right now. */
 export function freePort() {
   return new Promise((res, rej) => {

@@ -41,11 +41,16 @@ fn the_interface_reads_what_the_calls_wrote() {
 		assert_eq!(Door::hyperparams(5), None);
 		assert_eq!(Door::neurons(1), vec![(0, 101), (1, 302), (2, 201)]);
 		assert!(Door::neurons(5).is_empty());
-		assert_eq!(
-			Door::axon(1, 2).map(|a| (a.url.into_inner(), a.block)),
-			Some((b"http://x".to_vec(), 9))
-		);
-		assert_eq!(Door::axon(1, 1), None);
+		assert_eq!(Door::axon_url(1, 2), Some(b"http://x".to_vec()));
+		assert_eq!(Axons::<Test>::get(1, 2).map(|a| a.block), Some(9));
+		assert_eq!(Door::axon_url(1, 1), None);
+		// The epoch's one read: owner, hyperparameters, hotkeys and registration blocks by uid.
+		let snapshot = Door::epoch_snapshot(1).unwrap();
+		assert_eq!(snapshot.owner, ALICE);
+		assert_eq!(snapshot.hyperparams, params(1));
+		assert_eq!(snapshot.hotkeys, vec![101, 302, 201]);
+		assert_eq!(snapshot.registered_at, vec![1, 1, 9]);
+		assert!(Door::epoch_snapshot(5).is_none());
 		// 1.26 MYL decayed over 8 blocks (half-life 360), times 1.26.
 		assert_eq!(<Door as SubnetsInterface<_, _>>::registration_price(1), Some(1_563_333_140));
 		assert_eq!(Door::locked(1), Some(100 * MYL));

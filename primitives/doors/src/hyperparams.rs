@@ -1,10 +1,13 @@
-//! The data the `SubnetsApi` returns. SCALE for the runtime API; with `std`, serde for JSON.
+//! Every hyperparameter of a subnet, with its default and its JSON name: the one list the
+//! Subnets pallet stores, the runtime API returns and the simulator reads.
 
-use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use myelin_yuma::{EpochParams, YumaVersion};
 use scale_info::TypeInfo;
 use sp_runtime::traits::UniqueSaturatedFrom;
 
+#[cfg(feature = "std")]
+use crate::json;
 #[cfg(feature = "std")]
 use serde::Serialize;
 
@@ -139,158 +142,39 @@ impl<Balance: UniqueSaturatedFrom<u128>> SubnetHyperparams<Balance> {
 	}
 }
 
+impl<Balance> SubnetHyperparams<Balance> {
+	/// The parameters the Yuma epoch reads, as `myelin_yuma::epoch` takes them. The defaults of
+	/// both agree (a test checks it), so the epoch's defaults are defined here.
+	pub fn epoch_params(&self) -> EpochParams {
+		EpochParams {
+			kappa: self.kappa,
+			yuma_version: YumaVersion::from_number(u16::from(self.yuma_version))
+				.unwrap_or_default(),
+			bonds_moving_average: self.bonds_moving_average,
+			bonds_penalty: self.bonds_penalty,
+			liquid_alpha_enabled: self.liquid_alpha_enabled,
+			alpha_low: self.alpha_low,
+			alpha_high: self.alpha_high,
+			alpha_sigmoid_steepness: i32::from(self.alpha_sigmoid_steepness),
+			max_allowed_validators: self.max_allowed_validators,
+			activity_cutoff: u64::from(self.activity_cutoff),
+		}
+	}
+}
+
 impl<Balance: UniqueSaturatedFrom<u128>> Default for SubnetHyperparams<Balance> {
 	fn default() -> Self {
 		Self::with_tempo(DEFAULT_TEMPO)
 	}
 }
 
-/// One entry of `subnets()` / `subnets_list`.
-#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
-#[cfg_attr(feature = "std", derive(Serialize))]
-#[cfg_attr(
-	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
-)]
-pub struct SubnetInfo<AccountId, Balance> {
-	/// The subnet.
-	pub netuid: u16,
-	/// The coldkey that registered and owns it.
-	pub owner: AccountId,
-	/// The hotkey given at registration (uid 0 at first).
-	pub owner_hotkey: AccountId,
-	/// Neurons registered now.
-	pub n: u16,
-	/// `max_allowed_uids`.
-	pub max_n: u16,
-	/// Blocks between two epochs.
-	pub tempo: u16,
-	/// What the subnet accrues per block now (its equal share of the block emission).
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
-	pub emission_per_block: Balance,
-	/// The price `burned_register` burns now.
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
-	pub burn: Balance,
-	/// The amount held from the owner while the subnet exists.
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
-	pub lock: Balance,
-	/// The block of the subnet's last epoch (its phase before the first one).
-	pub last_epoch_block: u64,
-}
-
-/// One neuron of a metagraph.
-#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
-#[cfg_attr(feature = "std", derive(Serialize))]
-#[cfg_attr(
-	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
-)]
-pub struct NeuronInfo<AccountId, Balance> {
-	/// Its uid in the subnet.
-	pub uid: u16,
-	/// Its hotkey.
-	pub hotkey: AccountId,
-	/// The coldkey owning the hotkey.
-	pub coldkey: AccountId,
-	/// The hotkey's total stake (it counts on every subnet where the hotkey is registered).
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
-	pub stake: Balance,
-	/// Consensus weight at the last epoch, as a fraction of 65535.
-	pub consensus: u16,
-	/// Miner incentive at the last epoch, as a fraction of 65535.
-	pub incentive: u16,
-	/// Validator dividends at the last epoch, as a fraction of 65535.
-	pub dividends: u16,
-	/// Validator trust at the last epoch, as a fraction of 65535.
-	pub validator_trust: u16,
-	/// What the uid was paid at the subnet's last epoch.
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
-	pub emission: Balance,
-	/// Whether it held a validator permit at the last epoch.
-	pub validator_permit: bool,
-	/// Whether it counted as active at the last epoch.
-	pub active: bool,
-	/// The block of its last accepted weights (0 if never).
-	pub last_update: u64,
-	/// The block at which this hotkey took the uid.
-	pub registered_at: u64,
-	/// The endpoint it serves (an `http://` or `https://` URL), if any.
-	#[cfg_attr(feature = "std", serde(serialize_with = "json::url"))]
-	pub axon: Option<Vec<u8>>,
-}
-
-/// A subnet's neurons as of one block: `metagraph(netuid)` / `subnets_metagraph`.
-#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
-#[cfg_attr(feature = "std", derive(Serialize))]
-#[cfg_attr(
-	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
-)]
-pub struct Metagraph<AccountId, Balance> {
-	/// The subnet.
-	pub netuid: u16,
-	/// The block whose state this is.
-	pub block: u64,
-	/// Number of neurons (the length of `neurons`).
-	pub n: u16,
-	/// Every neuron, ascending by uid.
-	pub neurons: Vec<NeuronInfo<AccountId, Balance>>,
-}
-
-/// serde helpers for the JSON conventions of the spec.
-#[cfg(feature = "std")]
-mod json {
-	use serde::Serializer;
-
-	/// An amount as a decimal string (JSON numbers lose precision above 2^53).
-	pub fn decimal<B: core::fmt::Display, S: Serializer>(
-		value: &B,
-		s: S,
-	) -> Result<S::Ok, S::Error> {
-		s.collect_str(value)
-	}
-
-	/// A URL as a string (`null` when none). The pallet only stores valid ASCII URLs.
-	pub fn url<S: Serializer>(value: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
-		match value {
-			Some(bytes) => s.serialize_str(&String::from_utf8_lossy(bytes)),
-			None => s.serialize_none(),
-		}
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use sp_core::crypto::{AccountId32, Ss58Codec};
 
 	#[test]
-	fn json_uses_ss58_decimal_strings_and_url_strings() {
-		let alice = AccountId32::new([1; 32]);
-		let neuron = NeuronInfo::<AccountId32, u128> {
-			uid: 3,
-			hotkey: alice.clone(),
-			coldkey: alice.clone(),
-			stake: 12_345_678_901_234_567_890,
-			consensus: 1,
-			incentive: 2,
-			dividends: 3,
-			validator_trust: 4,
-			emission: 5,
-			validator_permit: true,
-			active: false,
-			last_update: 7,
-			registered_at: 8,
-			axon: Some(b"http://127.0.0.1:8091".to_vec()),
-		};
-		let v = serde_json::to_value(&neuron).unwrap();
-		assert_eq!(v["hotkey"], alice.to_ss58check());
-		assert_eq!(v["stake"], "12345678901234567890");
-		assert_eq!(v["emission"], "5");
-		assert_eq!(v["axon"], "http://127.0.0.1:8091");
-		assert_eq!(v["validator_permit"], true);
-		let none = NeuronInfo { axon: None, ..neuron };
-		assert!(serde_json::to_value(&none).unwrap()["axon"].is_null());
+	fn the_epoch_defaults_are_the_hyperparameter_defaults() {
+		assert_eq!(SubnetHyperparams::<u128>::default().epoch_params(), EpochParams::default());
 	}
 
 	#[test]

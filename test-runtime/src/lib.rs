@@ -1,7 +1,16 @@
-//! Test runtime: System, Balances, the real Subnets and Staking pallets, and Yuma, with weight
-//! rows set by the tests.
+//! # Myelin test runtime
+//!
+//! The runtime pallet tests use when they need their neighbours: System, Balances and the four
+//! Myelin pallets wired through the doors exactly as `runtime/` wires them, with numbers for
+//! accounts (coldkeys below 100, hotkeys from 100), the dev chain's subnet settings (1 MYL
+//! lock, tempo 10) and helpers. Pallets that need a different neighbour (a fake emission for
+//! pruning order, fake hotkey owners) keep a mock of their own.
+//!
+//! Tests by pallet live in `tests/`: `weights/` (rows and commit-reveal), `yuma/` (emission,
+//! schedule, payouts) and `epochs.rs` (commit-reveal windows on staggered and deferred epochs).
+//! Every test ends with [`check_invariants`]: each pallet's `try_state` and total issuance =
+//! Σ (free + reserved).
 
-use crate::{self as pallet_yuma, WeightsSource};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{fungible::Inspect, ConstU128, Hooks},
@@ -9,19 +18,29 @@ use frame_support::{
 	PalletId,
 };
 use sp_runtime::BuildStorage;
-use std::{cell::RefCell, collections::BTreeMap};
+
+pub use frame_support;
+pub use myelin_doors;
+pub use pallet_subnets::Hyperparameter as H;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
 /// Accounts are plain numbers: coldkeys below 100, hotkeys from 100.
 pub type AccountId = u64;
+/// Balances in base units.
 pub type Balance = u128;
 
+/// One MYL.
 pub const MYL: Balance = 1_000_000_000;
+/// The existential deposit of the real chain: 0.001 MYL.
 pub const ED: Balance = 1_000_000;
+/// What each of the coldkeys 1..=10 holds at genesis.
 pub const ENDOWMENT: Balance = 1_000_000 * MYL;
+/// A subnet owner.
 pub const OWNER: AccountId = 1;
+/// A coldkey owning validator hotkeys.
 pub const VALIDATOR_COLDKEY: AccountId = 2;
+/// A coldkey owning miner hotkeys.
 pub const MINER_COLDKEY: AccountId = 3;
 
 frame_support::construct_runtime!(
@@ -30,6 +49,7 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		Subnets: pallet_subnets,
 		Staking: pallet_myelin_staking,
+		WeightsPallet: pallet_weights,
 		Yuma: pallet_yuma,
 	}
 );
@@ -52,19 +72,15 @@ impl pallet_subnets::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type NeuronEmission = Yuma;
-	type OnNeuronRemoved = Yuma;
+	type OnNeuronRemoved = (WeightsPallet, Yuma);
 	type WeightInfo = ();
 }
 
-/// Hotkey owners as recorded by Subnets.
+/// Hotkey owners as recorded by Subnets (the runtime's wiring).
 pub struct Owners;
-impl pallet_myelin_staking::HotkeyOwners<AccountId> for Owners {
+impl myelin_doors::HotkeyOwners<AccountId> for Owners {
 	fn owner(hotkey: &AccountId) -> Option<AccountId> {
-		pallet_subnets::HotkeyOwner::<Test>::get(hotkey)
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_owner(hotkey: &AccountId, coldkey: &AccountId) {
-		Subnets::take_hotkey_for_benchmarks(hotkey, coldkey)
+		<Subnets as myelin_doors::SubnetsInterface<AccountId, u64>>::hotkey_owner(hotkey)
 	}
 }
 
@@ -82,82 +98,25 @@ impl pallet_myelin_staking::Config for Test {
 	type WeightInfo = ();
 }
 
-/// A weight row and the block it was set at.
-type RowEntry = (Vec<(u16, u16)>, u64);
-
-thread_local! {
-	static ROWS: RefCell<BTreeMap<(u16, u16), RowEntry>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// Weight rows set by the tests: `(netuid, uid) → (row, last_update)`.
-pub struct MockWeights;
-impl WeightsSource for MockWeights {
-	fn weight_rows(netuid: u16, n: u16) -> Vec<Vec<(u16, u16)>> {
-		ROWS.with(|r| {
-			let rows = r.borrow();
-			(0..n)
-				.map(|uid| rows.get(&(netuid, uid)).map(|e| e.0.clone()).unwrap_or_default())
-				.collect()
-		})
-	}
-	fn last_updates(netuid: u16, n: u16) -> Vec<u64> {
-		ROWS.with(|r| {
-			let rows = r.borrow();
-			(0..n).map(|uid| rows.get(&(netuid, uid)).map(|e| e.1).unwrap_or(0)).collect()
-		})
-	}
-	fn entries(netuid: u16) -> u32 {
-		ROWS.with(|r| {
-			r.borrow()
-				.iter()
-				.filter(|((n, _), _)| *n == netuid)
-				.map(|(_, e)| e.0.len() as u32)
-				.sum()
-		})
-	}
-}
-
-/// `uid` of `netuid` sets `row`, now.
-pub fn set_weights(netuid: u16, uid: u16, row: Vec<(u16, u16)>) {
-	let now = System::block_number();
-	ROWS.with(|r| r.borrow_mut().insert((netuid, uid), (row, now)));
+impl pallet_weights::Config for Test {
+	type Subnets = Subnets;
+	type Permits = Yuma;
+	type Epochs = Yuma;
+	type WeightInfo = ();
 }
 
 impl pallet_yuma::Config for Test {
 	type Subnets = Subnets;
 	type Stake = Staking;
 	type Rewards = Staking;
-	type Weights = MockWeights;
+	type Weights = WeightsPallet;
 	type MaxEpochWeight = MaxEpochWeight;
 	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// Benchmark setup on the mock: subnets through the real Subnets pallet, rows in the mock.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_yuma::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn subnet(n: u16, validators: u16) -> (u16, Vec<AccountId>) {
-		let first = 1_000_000 + 10_000 * pallet_subnets::SubnetOwner::<Test>::count() as u64;
-		let hotkeys: Vec<AccountId> = (0..u64::from(n)).map(|i| first + i).collect();
-		let netuid = Subnets::benchmark_subnet(&OWNER, n, &hotkeys);
-		pallet_subnets::Hyperparams::<Test>::mutate(netuid, |p| {
-			if let Some(p) = p {
-				p.max_allowed_validators = validators.max(1);
-			}
-		});
-		(netuid, hotkeys)
-	}
-	fn set_weights(netuid: u16, uid: u16, row: Vec<(u16, u16)>) {
-		set_weights(netuid, uid, row);
-	}
-}
-
-/// Externalities: coldkeys 1..=10 endowed, dev-chain subnet settings (1 MYL lock, tempo 10).
+/// Externalities at block 1: coldkeys 1..=10 endowed, dev-chain subnet settings (1 MYL lock,
+/// tempo 10), no subnet.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	ROWS.with(|r| r.borrow_mut().clear());
 	MaxEpochWeight::set(Weight::MAX);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -181,17 +140,27 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Run `test`, then check the invariants of every pallet.
+/// Every pallet's `try_state`, and total issuance = Σ (free + reserved) over all accounts.
+pub fn check_invariants() {
+	assert_ok!(Subnets::do_try_state());
+	assert_ok!(Staking::do_try_state());
+	assert_ok!(WeightsPallet::do_try_state());
+	assert_ok!(Yuma::do_try_state());
+	let held: Balance = frame_system::Account::<Test>::iter_values()
+		.map(|account| account.data.free + account.data.reserved)
+		.sum();
+	assert_eq!(issuance(), held, "total issuance differs from the sum of all balances");
+}
+
+/// Run `test` on a chain with no subnet, then [`check_invariants`].
 pub fn test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
-		assert_ok!(Yuma::do_try_state());
-		assert_ok!(Staking::do_try_state());
-		assert_ok!(Subnets::do_try_state());
+		check_invariants();
 	})
 }
 
-/// Advance to block `n`, running Yuma's `on_initialize` in every block.
+/// Advance to block `n`, running Yuma's `on_initialize` in every block (emission, epochs).
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
@@ -224,6 +193,19 @@ pub fn epochs_at(block: u64) -> Vec<u16> {
 		.collect()
 }
 
+/// The last event of the Weights pallet.
+pub fn last_weights_event() -> pallet_weights::Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::WeightsPallet(e) => Some(e),
+			_ => None,
+		})
+		.next_back()
+		.expect("no weights event")
+}
+
+/// Total issuance.
 pub fn issuance() -> Balance {
 	<Balances as Inspect<AccountId>>::total_issuance()
 }
@@ -244,4 +226,36 @@ pub fn register(netuid: u16, coldkey: AccountId, hotkey: AccountId) -> u16 {
 /// `coldkey` stakes `amount` to `hotkey`.
 pub fn stake(coldkey: AccountId, hotkey: AccountId, amount: Balance) {
 	assert_ok!(Staking::add_stake(RuntimeOrigin::signed(coldkey), hotkey, amount));
+}
+
+/// Set a hyperparameter of `netuid` as root.
+pub fn set_hyper(netuid: u16, param: pallet_subnets::Hyperparameter<Balance>) {
+	assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, param));
+}
+
+/// Store `row` as the weight row of `uid` on `netuid`, set now, without the call's checks
+/// (permits, rate limit): test setup for epochs. Keeps the Weights pallet's books.
+pub fn set_weights(netuid: u16, uid: u16, row: Vec<(u16, u16)>) {
+	use pallet_weights::{Entries, LastUpdate, WeightRow, Weights};
+	let old = Weights::<Test>::get(netuid, uid).map(|r| r.len() as u32).unwrap_or(0);
+	let new = row.len() as u32;
+	Entries::<Test>::mutate(netuid, |e| *e = *e - old + new);
+	Weights::<Test>::insert(netuid, uid, WeightRow::truncate_from(row));
+	LastUpdate::<Test>::insert(netuid, uid, System::block_number());
+}
+
+/// Give or take the validator permit of `uid` on `netuid`, as if the last epoch had (the next
+/// epoch hands permits out again by stake).
+pub fn set_permit(netuid: u16, uid: u16, permit: bool) {
+	pallet_yuma::ValidatorPermit::<Test>::mutate(netuid, |permits| {
+		while permits.len() <= usize::from(uid) && permits.try_push(false).is_ok() {}
+		if let Some(p) = permits.get_mut(usize::from(uid)) {
+			*p = permit;
+		}
+	});
+}
+
+/// The index of the current epoch of `netuid` (see `myelin_doors::schedule`).
+pub fn current_epoch(netuid: u16) -> u64 {
+	<Yuma as myelin_doors::EpochSchedule>::current_epoch(netuid)
 }

@@ -1,5 +1,5 @@
-//! Commit-reveal: the hash (recomputed here from the SCALE encoding), the reveal window,
-//! expiry, bounds.
+//! Commit-reveal: the hash (recomputed here from the SCALE encoding), the reveal window on the
+//! subnet's epochs (see [`test`](super::test) for their blocks), expiry, bounds.
 
 use super::*;
 use codec::Encode;
@@ -36,7 +36,7 @@ fn reveal(
 	)
 }
 
-/// Commit-reveal on, period 1 epoch, tempo 10: a commit in epoch e reveals in epoch e + 1.
+/// Commit-reveal on, period 1 epoch: a commit in epoch e reveals in epoch e + 1.
 fn enable() {
 	set_hyper(H::CommitRevealEnabled(true));
 	set_hyper(H::CommitRevealPeriod(1));
@@ -54,20 +54,23 @@ fn the_pallet_hashes_the_scale_encoding_of_the_reveal() {
 fn commit_then_reveal_in_the_window() {
 	test(|| {
 		enable();
-		run_to_block(12); // epoch 1
+		run_to_block(12);
+		assert_eq!(current_epoch(1), 1);
 		let h = hash(VALI, &[3, 4], &[10, 20], &[7, 8], 0);
 		assert_ok!(commit(VALI, h));
 		assert_eq!(last_event(), Event::WeightsCommitted { netuid: 1, uid: 1, commit: h });
 		// Too early: still epoch 1.
-		run_to_block(19);
+		run_to_block(20);
+		assert_eq!(current_epoch(1), 1);
 		assert_noop!(reveal(VALI, &[3, 4], &[10, 20], &[7, 8]), Error::<Test>::RevealTooEarly);
 		// Epoch 2: the window. A wrong salt matches nothing.
-		run_to_block(20);
+		run_to_block(21);
+		assert_eq!(current_epoch(1), 2);
 		assert_noop!(reveal(VALI, &[3, 4], &[10, 20], &[7, 9]), Error::<Test>::NoMatchingCommit);
 		assert_ok!(reveal(VALI, &[3, 4], &[10, 20], &[7, 8]));
 		assert_eq!(last_event(), Event::WeightsRevealed { netuid: 1, uid: 1 });
 		assert_eq!(Weights::<Test>::get(1, 1).unwrap().to_vec(), vec![(3, 32_767), (4, 65_535)]);
-		assert_eq!(LastUpdate::<Test>::get(1, 1), Some(20));
+		assert_eq!(LastUpdate::<Test>::get(1, 1), Some(21));
 		assert!(Commits::<Test>::get(1, VALI).is_none(), "a revealed commit is gone");
 	});
 }
@@ -78,7 +81,7 @@ fn a_late_reveal_is_refused_and_the_commit_expires() {
 		enable();
 		let h = hash(VALI, &[3], &[1], &[1], 0);
 		assert_ok!(commit(VALI, h)); // block 1, epoch 0: window is epoch 1
-		run_to_block(20); // epoch 2
+		run_to_block(21); // epoch 2
 		assert_noop!(reveal(VALI, &[3], &[1], &[1]), Error::<Test>::RevealExpired);
 		// The next commit drops the expired one.
 		let h2 = hash(VALI, &[4], &[1], &[1], 0);
@@ -107,20 +110,19 @@ fn commit_reveal_refusals() {
 		// A reveal that matches but whose row is invalid is refused by the row check.
 		let bad = hash(VALI2, &[9], &[1], &[1], 0);
 		assert_ok!(commit(VALI2, bad));
-		run_to_block(10);
+		run_to_block(11);
 		assert_noop!(reveal(VALI2, &[9], &[1], &[1]), Error::<Test>::UidNotFound);
 		// A miner without a permit may commit but not reveal.
 		let m = hash(MINER, &[3], &[1], &[1], 0);
-		System::set_block_number(1);
 		assert_ok!(commit(MINER, m));
-		run_to_block(10);
+		run_to_block(21);
 		assert_noop!(reveal(MINER, &[3], &[1], &[1]), Error::<Test>::NoValidatorPermit);
 	});
 }
 
 #[test]
 fn pool_checks_of_commits_store_nothing() {
-	use crate::pool_codes::*;
+	use pallet_weights::pool_codes::*;
 	test(|| {
 		enable();
 		let h = hash(VALI, &[3], &[1], &[1], 0);
@@ -137,7 +139,7 @@ fn pool_checks_of_commits_store_nothing() {
 			version_key: 0,
 		};
 		assert_eq!(WeightsPallet::pool_check(&VALI, &reveal_call), Err(BAD_COMMIT), "too early");
-		run_to_block(10);
+		run_to_block(11);
 		assert_eq!(WeightsPallet::pool_check(&VALI, &reveal_call), Ok(()));
 		assert!(Weights::<Test>::get(1, 1).is_none(), "a pool check stores no row");
 	});

@@ -83,7 +83,7 @@ fn a_pruned_neuron_and_a_dissolved_subnet_leave_no_rows() {
 	test(|| {
 		assert_ok!(set(VALI, vec![3, 4], vec![1, 2], 0));
 		assert_ok!(set(VALI2, vec![3], vec![1], 0));
-		<WeightsPallet as pallet_subnets::OnNeuronRemoved<AccountId>>::on_neuron_removed(
+		<WeightsPallet as myelin_test_runtime::myelin_doors::OnNeuronRemoved<AccountId>>::on_neuron_removed(
 			1, 1, &VALI,
 		);
 		assert!(Weights::<Test>::get(1, 1).is_none());
@@ -119,7 +119,7 @@ fn pruning_through_subnets_reaches_this_pallet() {
 
 #[test]
 fn the_pool_check_gives_the_code_of_each_refusal() {
-	use crate::pool_codes::*;
+	use pallet_weights::pool_codes::*;
 	test(|| {
 		let call = |uids: Vec<u16>, weights: Vec<u16>| Call::<Test>::set_weights {
 			netuid: 1,

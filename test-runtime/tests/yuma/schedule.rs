@@ -1,7 +1,7 @@
 //! Emission and epoch scheduling: splits, halvings, tempo, staggering, deferral.
 
 use super::*;
-use crate::emission::halving_threshold;
+use pallet_yuma::emission::halving_threshold;
 
 #[test]
 fn nothing_is_emitted_without_subnets() {
@@ -102,10 +102,11 @@ fn on_initialize_reports_the_epochs_it_ran() {
 	test(|| {
 		register_subnet(100);
 		run_to_block(5);
-		let quiet = Yuma::run_block(6);
 		System::set_block_number(6);
+		let quiet = Yuma::on_initialize(6);
 		run_to_block(10);
-		let busy = Yuma::run_block(11);
+		System::set_block_number(11);
+		let busy = Yuma::on_initialize(11);
 		assert!(busy.ref_time() > quiet.ref_time());
 	});
 }

@@ -2,7 +2,7 @@
 //! cleanup when neurons and subnets go.
 
 use super::*;
-use pallet_myelin_staking::StakeInfo;
+use myelin_test_runtime::myelin_doors::StakeInfo;
 
 const OWNER_HK: AccountId = 100;
 const VALIDATOR_A: AccountId = 201;
@@ -123,10 +123,10 @@ fn a_pruned_uid_keeps_no_outputs_for_its_next_holder() {
 		set_weights(netuid, 1, vec![(3, 60_000)]);
 		run_to_block(21);
 		assert!(Emission::<Test>::get(netuid)[1] > 0);
-		Yuma::forget_uid(netuid, 1);
+		<Yuma as OnNeuronRemoved<AccountId>>::on_neuron_removed(netuid, 1, &VALIDATOR_A);
 		assert_eq!(Emission::<Test>::get(netuid)[1], 0);
 		assert!(!ValidatorPermit::<Test>::get(netuid)[1]);
 		assert!(Bonds::<Test>::get(netuid, 1).is_empty());
-		assert_eq!(<Yuma as pallet_subnets::NeuronEmission>::emission(netuid, 1), 0);
+		assert_eq!(<Yuma as NeuronEmission>::emission(netuid, 1), 0);
 	});
 }
