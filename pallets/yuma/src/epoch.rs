@@ -253,7 +253,7 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 	ensure!(PendingEmission::<T>::iter_keys().all(|n| exists(&n)), "pending of a gone subnet");
 	ensure!(LastEpoch::<T>::iter_keys().all(|n| exists(&n)), "last epoch of a gone subnet");
 	ensure!(
-		EpochIndex::<T>::iter_keys().all(|n| LastEpoch::<T>::contains_key(n)),
+		EpochIndex::<T>::iter_keys().all(LastEpoch::<T>::contains_key),
 		"an epoch index of an unscheduled subnet",
 	);
 	for (netuid, values) in Emission::<T>::iter() {
