@@ -9,7 +9,7 @@ CARGO := cargo
 E2E := tests/e2e
 ZN := zombienet
 
-.PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy \
+.PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz \
 	chain-specs metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
@@ -24,6 +24,7 @@ help:
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
 	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
+	@echo "make fuzz         the runtime fuzzer: 100,000 random calls (FUZZ_SEED, FUZZ_CALLS)"
 	@echo "make fmt | clippy formatting and lints"
 
 setup:
@@ -64,6 +65,13 @@ zombienet: build zombienet-deps
 
 zombienet-spawn: build zombienet-deps
 	cd $(ZN) && PATH="$(CARGO_TARGET_DIR)/release:$$PATH" npx zombienet --provider native spawn local-4.toml
+
+# The runtime fuzzer (fuzz/): seeded random calls through the real runtime, every invariant
+# after every block. `make test` runs a short fixed-seed run (fuzz/tests/short_run.rs).
+FUZZ_SEED ?= 1
+FUZZ_CALLS ?= 100000
+fuzz: build
+	$(CARGO_TARGET_DIR)/release/myelin-fuzz --seed $(FUZZ_SEED) --calls $(FUZZ_CALLS)
 
 fmt:
 	$(CARGO) fmt --all
