@@ -9,7 +9,7 @@ CARGO := cargo
 E2E := tests/e2e
 ZN := zombienet
 
-.PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz \
+.PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz try-runtime \
 	chain-specs metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fuzz         the runtime fuzzer: 100,000 random calls (FUZZ_SEED, FUZZ_CALLS)"
+	@echo "make try-runtime  the runtime upgrade with every try-runtime check (runtime/tests/try_runtime.rs)"
 	@echo "make fmt | clippy formatting and lints"
 
 setup:
@@ -37,7 +38,7 @@ build: setup
 run: build
 	$(NODE) --dev --rpc-port 9944
 
-test: build fmt-check test-rust test-e2e zombienet
+test: build fmt-check test-rust try-runtime test-e2e zombienet
 
 test-rust:
 	scripts/check-rooms.sh
@@ -65,6 +66,13 @@ zombienet: build zombienet-deps
 
 zombienet-spawn: build zombienet-deps
 	cd $(ZN) && PATH="$(CARGO_TARGET_DIR)/release:$$PATH" npx zombienet --provider native spawn local-4.toml
+
+# The runtime upgrade with every try-runtime check (each migration's pre/post_upgrade, storage
+# versions, every pallet's try_state) on a filled dev chain put back into the last release's
+# layout. A native build with the `try-runtime` feature, without the Wasm.
+try-runtime: setup
+	SKIP_WASM_BUILD=1 $(CARGO) test --release --locked -p myelin-runtime --features try-runtime \
+		--test try_runtime -- --nocapture
 
 # The runtime fuzzer (fuzz/): seeded random calls through the real runtime, every invariant
 # after every block. `make test` runs a short fixed-seed run (fuzz/tests/short_run.rs).

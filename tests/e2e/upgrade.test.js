@@ -173,8 +173,8 @@ describe('forkless upgrade from the last release', () => {
     console.log(
       `upgrade: code set in block #${upgrade.number}, migrated in #${migrated.number}, ` +
         `${Math.round(performance.now() - started)} ms from submission to finality; mandatory ` +
-        `weight of the migration block ${(await mandatory(migrated.hash)) / 1000n} µs, of the ` +
-        `next block ${(await mandatory(later3)) / 1000n} µs`,
+        `weight of the migration block ${(await mandatory(migrated.hash)) / 1_000_000n} µs, of the ` +
+        `next block ${(await mandatory(later3)) / 1_000_000n} µs`,
     );
   });
 

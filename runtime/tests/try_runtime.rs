@@ -1,0 +1,90 @@
+//! `make try-runtime`: the runtime upgrade as `try-runtime` runs it
+//! (`Executive::try_runtime_upgrade` with every check: each migration's `pre_upgrade` and
+//! `post_upgrade`, each pallet's storage version against its code, every pallet's
+//! `try_state`), on a dev chain filled through the calls and then put back into the layout
+//! of the last release (storage version 0 of Yuma and Weights: no epoch index, commits stamped
+//! with blocks). Only built with the `try-runtime` feature.
+#![cfg(feature = "try-runtime")]
+
+mod common;
+
+use codec::Encode;
+use common::externalities;
+use frame_support::{
+	traits::{GetStorageVersion, Hooks, StorageVersion},
+	BoundedVec,
+};
+use frame_try_runtime::UpgradeCheckSelect;
+use myelin_runtime::{genesis_config_presets, Executive, Runtime, RuntimeOrigin, MYL};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
+
+type Subnets = pallet_subnets::Pallet<Runtime>;
+type Staking = pallet_myelin_staking::Pallet<Runtime>;
+type Weights = pallet_weights::Pallet<Runtime>;
+type Yuma = pallet_yuma::Pallet<Runtime>;
+
+fn run_to(block: u32) {
+	let now = frame_system::Pallet::<Runtime>::block_number();
+	for n in now + 1..=block {
+		frame_system::Pallet::<Runtime>::set_block_number(n);
+		Yuma::on_initialize(n);
+	}
+}
+
+#[test]
+fn the_upgrade_passes_every_try_runtime_check() {
+	externalities(genesis_config_presets::development()).execute_with(|| {
+		let signed = |k: sp_keyring::Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
+		run_to(1);
+		// Two subnets, neurons, stake with a nominator, a row, epochs, a pending commit.
+		Subnets::register_network(signed(Alice), Charlie.to_account_id()).unwrap();
+		Subnets::register_network(signed(Alice), Dave.to_account_id()).unwrap();
+		for netuid in [1, 2] {
+			Subnets::burned_register(signed(Bob), netuid, Eve.to_account_id()).unwrap();
+			Subnets::burned_register(signed(Bob), netuid, Ferdie.to_account_id()).unwrap();
+			Subnets::set_hyperparameter(
+				RuntimeOrigin::root(),
+				netuid,
+				pallet_subnets::Hyperparameter::WeightsRateLimit(0),
+			)
+			.unwrap();
+		}
+		Staking::add_stake(signed(Bob), Eve.to_account_id(), 100 * MYL).unwrap();
+		Staking::add_stake(signed(Charlie), Eve.to_account_id(), 50 * MYL).unwrap();
+		run_to(25);
+		Weights::set_weights(signed(Eve), 1, vec![2], vec![1], 0).unwrap();
+		Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			2,
+			pallet_subnets::Hyperparameter::CommitRevealEnabled(true),
+		)
+		.unwrap();
+		let hash = Weights::commit_hash(&Eve.to_account_id(), 2, &[2], &[1], &[9], 0);
+		Weights::commit_weights(signed(Eve), 2, hash).unwrap();
+		run_to(47);
+
+		// Back to the last release's layout.
+		for netuid in [1, 2] {
+			pallet_yuma::EpochIndex::<Runtime>::remove(netuid);
+		}
+		let key = pallet_weights::Commits::<Runtime>::hashed_key_for(2, Eve.to_account_id());
+		let old: BoundedVec<(sp_core::H256, u32), frame_support::traits::ConstU32<10>> =
+			BoundedVec::truncate_from(vec![(hash, 45u32)]);
+		frame_support::storage::unhashed::put_raw(&key, &old.encode());
+		StorageVersion::new(0).put::<Yuma>();
+		StorageVersion::new(0).put::<Weights>();
+
+		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
+			.expect("every pre/post check and try_state holds");
+		assert!(weight.ref_time() > 0);
+		assert_eq!(Yuma::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Weights::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(pallet_yuma::EpochIndex::<Runtime>::get(2), 47 / 10);
+		let commits = pallet_weights::Commits::<Runtime>::get(2, Eve.to_account_id()).unwrap();
+		assert_eq!(commits.to_vec(), vec![(hash, 4)]);
+		println!(
+			"try-runtime: on_runtime_upgrade with all checks passed, weight {} µs",
+			weight.ref_time() / 1_000_000
+		);
+	});
+}
