@@ -6,23 +6,14 @@
 
 mod common;
 
-use common::externalities;
-use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use common::{externalities, run_to};
+use frame_support::{assert_noop, assert_ok};
 use myelin_runtime::{genesis_config_presets, subnets_api, Runtime, RuntimeOrigin, MYL};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
 type Weights = pallet_weights::Pallet<Runtime>;
-type Yuma = pallet_yuma::Pallet<Runtime>;
-
-fn run_to(block: u32) {
-	let now = frame_system::Pallet::<Runtime>::block_number();
-	for n in now + 1..=block {
-		frame_system::Pallet::<Runtime>::set_block_number(n);
-		Yuma::on_initialize(n);
-	}
-}
 
 /// `(epoch, next_epoch_block)` of `netuid` as `subnets_list` reports it now.
 fn schedule(netuid: u16) -> (u64, u64) {

@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::externalities;
-use frame_support::traits::Hooks;
+use common::{externalities, run_to};
 use myelin_runtime::{genesis_config_presets, subnets_api, AccountId, Runtime, RuntimeOrigin, MYL};
 use pallet_myelin_staking::StakeInfo;
 use pallet_subnets::SubnetsInterface;
@@ -12,15 +11,6 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
-type Yuma = pallet_yuma::Pallet<Runtime>;
-
-fn run_to(block: u32) {
-	let now = frame_system::Pallet::<Runtime>::block_number();
-	for n in now + 1..=block {
-		frame_system::Pallet::<Runtime>::set_block_number(n);
-		Yuma::on_initialize(n);
-	}
-}
 
 /// Alice owns netuid 1 with hotkey Charlie (uid 0); Bob registers Dave (uid 1) and Eve (uid 2);
 /// Alice stakes 100 MYL on Charlie and Bob 50 MYL on Dave; Eve serves an axon.

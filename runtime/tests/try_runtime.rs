@@ -9,9 +9,9 @@
 mod common;
 
 use codec::Encode;
-use common::externalities;
+use common::{externalities, run_to};
 use frame_support::{
-	traits::{GetStorageVersion, Hooks, StorageVersion},
+	traits::{GetStorageVersion, StorageVersion},
 	BoundedVec,
 };
 use frame_try_runtime::UpgradeCheckSelect;
@@ -22,14 +22,6 @@ type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
 type Weights = pallet_weights::Pallet<Runtime>;
 type Yuma = pallet_yuma::Pallet<Runtime>;
-
-fn run_to(block: u32) {
-	let now = frame_system::Pallet::<Runtime>::block_number();
-	for n in now + 1..=block {
-		frame_system::Pallet::<Runtime>::set_block_number(n);
-		Yuma::on_initialize(n);
-	}
-}
 
 #[test]
 fn the_upgrade_passes_every_try_runtime_check() {

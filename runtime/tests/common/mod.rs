@@ -1,6 +1,7 @@
 //! Genesis state for runtime tests, built the way the node's chain-spec builder builds it.
 
-use myelin_runtime::{BuildStorage, RuntimeGenesisConfig};
+use frame_support::traits::Hooks;
+use myelin_runtime::{BuildStorage, Runtime, RuntimeGenesisConfig};
 use serde_json::Value;
 
 /// Applies a genesis patch on top of the default config, as the node's chain-spec builder does.
@@ -21,4 +22,14 @@ pub fn externalities(patch: Value) -> sp_io::TestExternalities {
 	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
 	config.build_storage().unwrap().into()
+}
+
+/// Advance to `block`, running Yuma's `on_initialize` (emission, epochs) in every block.
+#[allow(dead_code)] // not every test file advances blocks
+pub fn run_to(block: u32) {
+	let now = frame_system::Pallet::<Runtime>::block_number();
+	for n in now + 1..=block {
+		frame_system::Pallet::<Runtime>::set_block_number(n);
+		pallet_yuma::Pallet::<Runtime>::on_initialize(n);
+	}
 }
