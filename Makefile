@@ -25,7 +25,7 @@ help:
 	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fuzz         the runtime fuzzer: 100,000 random calls (FUZZ_SEED, FUZZ_CALLS)"
-	@echo "make try-runtime  the runtime upgrade with every try-runtime check (runtime/tests/try_runtime.rs)"
+	@echo "make try-runtime  the runtime upgrade with every try-runtime check, in-process and on a running chain"
 	@echo "make fmt | clippy formatting and lints"
 
 setup:
@@ -68,11 +68,16 @@ zombienet-spawn: build zombienet-deps
 	cd $(ZN) && PATH="$(CARGO_TARGET_DIR)/release:$$PATH" npx zombienet --provider native spawn local-4.toml
 
 # The runtime upgrade with every try-runtime check (each migration's pre/post_upgrade, storage
-# versions, every pallet's try_state) on a filled dev chain put back into the last release's
-# layout. A native build with the `try-runtime` feature, without the Wasm.
-try-runtime: setup
-	SKIP_WASM_BUILD=1 $(CARGO) test --release --locked -p myelin-runtime --features try-runtime \
-		--test try_runtime -- --nocapture
+# versions, the whole state decoding, every pallet's try_state), natively with the `try-runtime`
+# feature and without the Wasm, twice: on a filled dev chain put back into the last release's
+# layout in-process (runtime/tests/try_runtime.rs), and on the state of a running dev node on
+# the last release's runtime, filled through its RPC and downloaded over it
+# (tests/e2e/try-runtime-live.js, runtime/tests/try_runtime_live.rs).
+TRY_RUNTIME := SKIP_WASM_BUILD=1 $(CARGO) test --release --locked -p myelin-runtime --features try-runtime
+try-runtime: build e2e-deps
+	$(TRY_RUNTIME) --test try_runtime --test try_runtime_live --no-run
+	$(TRY_RUNTIME) --test try_runtime -- --nocapture
+	cd $(E2E) && MYELIN_NODE=$(NODE) CARGO=$(CARGO) node try-runtime-live.js
 
 # The runtime fuzzer (fuzz/): seeded random calls through the real runtime, every invariant
 # after every block. `make test` runs a short fixed-seed run (fuzz/tests/short_run.rs).

@@ -8,73 +8,38 @@
 // polkadot.js decodes the new metadata.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { mnemonicGenerate, xxhashAsU8a } from '@polkadot/util-crypto';
-import { nodeBinary, sendAndFinalize, startDevNode } from './lib/node.js';
-import { findEvent, hasSubnetEvent, watchBlocks } from './lib/chain.js';
-
-const MYL = 1_000_000_000n;
-const RELEASES = join(dirname(fileURLToPath(import.meta.url)), '../../runtime/releases');
-
-/** The newest release: `{ spec, path }` of runtime/releases/myelin-runtime-<spec>.compact.compressed.wasm. */
-function latestRelease() {
-  const releases = readdirSync(RELEASES)
-    .map((name) => ({ name, m: /^myelin-runtime-(\d+)\.compact\.compressed\.wasm$/.exec(name) }))
-    .filter(({ m }) => m)
-    .map(({ name, m }) => ({ spec: Number(m[1]), path: join(RELEASES, name) }))
-    .sort((a, b) => b.spec - a.spec);
-  assert.ok(releases.length > 0, `a release runtime in ${RELEASES}`);
-  return releases[0];
-}
-
-/** The raw key of a pallet's on-chain storage version. */
-const versionKey = (pallet) =>
-  u8aToHex(u8aConcat(xxhashAsU8a(stringToU8a(pallet), 128), xxhashAsU8a(stringToU8a(':__STORAGE_VERSION__:'), 128)));
+import { u8aToHex } from '@polkadot/util';
+import { sendAndFinalize } from './lib/node.js';
+import { findEvent, watchBlocks } from './lib/chain.js';
+import { fillChain, startOnRelease, versionKey } from './lib/release.js';
 
 describe('forkless upgrade from the last release', () => {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => keyring.addFromUri(s));
-  const [ownerA, ownerB, vali, minerA, minerB] = [0, 1, 2, 3, 4].map(() => keyring.addFromMnemonic(mnemonicGenerate()));
-  const release = latestRelease();
-  let node;
+  const alice = keyring.addFromUri('//Alice');
+  let chain; // { node, api, release, newCode, stop }
   let api;
-  let dir;
+  let release;
   let newCode;
   let a; // netuid with weights and epochs
   let b; // netuid with a commit waiting across the upgrade
-  const uid = {};
+  let uid = {};
+  let vali;
+  let minerB;
   let upgrade; // { hash, number, parent } of the block whose extrinsic set the code
   let migrated; // { hash, number } of the next block, whose initialisation ran the migrations
 
   const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
   const send = (tx, signer) => sendAndFinalize(api, tx, signer);
-  const sudo = (call) => send(api.tx.sudo.sudo(call), alice);
   const untilBlocks = (predicate, ms = 60_000) => watchBlocks(api, predicate, ms);
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'myelin-upgrade-'));
-    const spec = JSON.parse(
-      execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev'], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 256 * 1024 * 1024,
-      }).toString(),
-    );
-    newCode = spec.genesis.runtimeGenesis.code;
-    spec.genesis.runtimeGenesis.code = u8aToHex(readFileSync(release.path));
-    const specPath = join(dir, 'dev-on-release.json');
-    writeFileSync(specPath, JSON.stringify(spec));
-    node = await startDevNode({ extraArgs: ['--chain', specPath] });
-    api = node.api;
+    chain = await startOnRelease();
+    ({ api, release, newCode } = chain);
   });
   after(async () => {
-    if (node) await node.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (chain) await chain.stop();
   });
 
   it('starts on the release runtime', async () => {
@@ -83,51 +48,7 @@ describe('forkless upgrade from the last release', () => {
   });
 
   it('fills the chain: subnets, neurons, stake with a nominator, rows, a commit, epochs', async () => {
-    const registered = async (owner) => {
-      const { events } = await send(api.tx.subnets.registerNetwork(owner.address), alice);
-      return findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
-    };
-    a = await registered(ownerA);
-    b = await registered(ownerB);
-    for (const [netuid, hk] of [[a, vali], [a, minerA], [b, vali], [b, minerB]]) {
-      const { events } = await send(api.tx.subnets.burnedRegister(netuid, hk.address), bob);
-      uid[`${netuid}/${hk.address}`] = findEvent(events, api.events.subnets.NeuronRegistered).data.uid.toNumber();
-    }
-    await send(api.tx.staking.addStake(vali.address, 100n * MYL), bob);
-    await send(api.tx.staking.addStake(vali.address, 50n * MYL), charlie); // a nominator
-    for (const netuid of [a, b]) {
-      await send(api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }), alice);
-    }
-    await send(api.tx.subnets.setHyperparameter(b, { CommitRevealEnabled: true }), alice);
-    await send(api.tx.subnets.setHyperparameter(b, { CommitRevealPeriod: 3 }), alice);
-    // The next epoch of `a` gives the staked validator its permit.
-    const valiA = uid[`${a}/${vali.address}`];
-    await untilBlocks(async () => (await api.query.yuma.validatorPermit(a)).toJSON()[valiA] === true);
-    await send(api.tx.weights.setWeights(a, [uid[`${a}/${minerA.address}`]], [1], 0), vali);
-    const salt = [3, 1, 4];
-    const hash = api.registry.hash(
-      u8aConcat(
-        api.registry.createType('AccountId', vali.address).toU8a(),
-        api.registry.createType('u16', b).toU8a(),
-        api.registry.createType('Vec<u16>', [uid[`${b}/${minerB.address}`]]).toU8a(),
-        api.registry.createType('Vec<u16>', [1]).toU8a(),
-        api.registry.createType('Vec<u16>', salt).toU8a(),
-        api.registry.createType('u64', 0).toU8a(),
-      ),
-    );
-    await send(api.tx.weights.commitWeights(b, hash), vali);
-    // Two epochs of `a` with the row: incentive, dividends and bonds exist.
-    let epochs = 0;
-    await untilBlocks(async (_h, _n, events) => {
-      if (hasSubnetEvent(events, api.events.yuma.EpochCompleted, a)) epochs += 1;
-      return epochs >= 2;
-    });
-    assert.ok((await api.query.yuma.bonds.entries(a)).length > 0, 'bonds were stored');
-    assert.equal((await api.query.weights.commits(b, vali.address)).unwrap().length, 1);
-    // No epoch around the upgrade, so that the state before and after it can be compared.
-    for (const netuid of [a, b]) {
-      await send(api.tx.subnets.setHyperparameter(netuid, { Tempo: 2000 }), alice);
-    }
+    ({ a, b, uid, vali, minerB } = await fillChain(api, keyring));
   });
 
   it('upgrades with sudo: spec_version goes up, each migration runs once', async () => {
