@@ -10,13 +10,14 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz try-runtime \
-	chain-specs metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs partition metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
 	@echo "make test         set up, build, and run every test (Rust and polkadot.js e2e)"
 	@echo "make zombienet    run the 4-validator zombienet tests (zombienet/*.zndsl)"
 	@echo "make zombienet-spawn  start the 4-validator network and leave it running"
+	@echo "make partition    one validator of four cut off for 60 s in network namespaces (root)"
 	@echo "make metadata     refresh worker/artifacts/myelin.scale (the worker's subxt metadata)"
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
@@ -53,6 +54,11 @@ e2e-deps:
 
 test-e2e: e2e-deps
 	cd $(E2E) && MYELIN_NODE=$(NODE) MYELIN_WORKER=$(WORKER) npm test
+
+# Four validators in network namespaces the test makes (needs root; part of test-e2e, which
+# says why and skips it where namespaces can't be made).
+partition: build e2e-deps
+	cd $(E2E) && MYELIN_NODE=$(NODE) node --test partition.test.js
 
 zombienet-deps:
 	cd $(ZN) && npm ci --no-audit --no-fund
