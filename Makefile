@@ -10,7 +10,7 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz try-runtime \
-	chain-specs partition metadata bench-node bench-rpc bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs partition metadata bench-node bench-rpc bench-stress bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
@@ -22,6 +22,7 @@ help:
 	@echo "make chain-specs  regenerate chain-specs/local.json and local-raw.json"
 	@echo "make bench-node   measure a dev node: first block, block interval, finality, RSS"
 	@echo "make bench-rpc    latency of subnets_metagraph for n = 256 and 4096"
+	@echo "make bench-stress the stress chain (4096 uids, 256 full rows, tempo 20): slots missed over 5 epochs"
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
 	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
@@ -115,6 +116,9 @@ bench-node: build e2e-deps
 
 bench-rpc: build e2e-deps
 	cd $(E2E) && MYELIN_NODE=$(NODE) npm run --silent bench:rpc
+
+bench-stress: build e2e-deps
+	cd $(E2E) && MYELIN_NODE=$(NODE) npm run --silent bench:stress
 
 bench-yuma: setup
 	$(CARGO) bench --locked -p myelin-yuma --bench epoch

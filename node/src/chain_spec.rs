@@ -1,7 +1,7 @@
-//! The built-in chain specifications: `dev` and `local`.
+//! The built-in chain specifications: `dev`, `local` and `stress`.
 //!
-//! Both are built from the same Wasm runtime and differ only in the genesis preset they
-//! select (`development` or `local_testnet`); the preset sets the slot duration.
+//! All are built from the same Wasm runtime and differ only in the genesis preset they
+//! select (`development`, `local_testnet` or `stress`); the preset sets the slot duration.
 
 use myelin_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
 use sc_service::{ChainType, Properties};
@@ -43,5 +43,17 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 		.with_chain_type(ChainType::Local)
 		.with_properties(properties())
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.build())
+}
+
+/// `--chain stress` (with `--dev`): the development chain whose genesis holds subnet 1 with
+/// 4096 neurons, 256 staked validators weighting every uid, and tempo 20.
+pub fn stress() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Myelin Stress")
+		.with_id("myelin_stress")
+		.with_chain_type(ChainType::Development)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(myelin_runtime::genesis_config_presets::STRESS_PRESET)
 		.build())
 }

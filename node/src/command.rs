@@ -38,6 +38,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
 			"" | "local" => Box::new(chain_spec::local_testnet()?),
+			"stress" => Box::new(chain_spec::stress()?),
 			path => Box::new(chain_spec::ChainSpec::from_json_file(path.into())?),
 		})
 	}

@@ -182,6 +182,7 @@ impl pallet_myelin_staking::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type HotkeyOwners = SubnetsHotkeyOwners;
+	type PendingRewards = Yuma;
 	type PalletId = StakingPalletId;
 	/// Generated from the pallet's FRAME benchmarks (`make weights`).
 	type WeightInfo = pallet_myelin_staking::weights::SubstrateWeight<Runtime>;

@@ -1,5 +1,6 @@
-//! Genesis presets: `development` (what `myelin-node --dev` runs) and `local_testnet`
-//! (`--chain local`, the base of the zombienet networks).
+//! Genesis presets: `development` (what `myelin-node --dev` runs), `local_testnet`
+//! (`--chain local`, the base of the zombienet networks) and `stress` (`--chain stress`: the
+//! development chain with one full 4096-uid subnet).
 
 use crate::{
 	AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SubnetsConfig, SudoConfig,
@@ -104,11 +105,89 @@ pub fn local_testnet() -> Value {
 	)
 }
 
+/// The name of the stress preset.
+pub const STRESS_PRESET: &str = "stress";
+/// Neurons of the stress chain's subnet 1 (every uid `MAX_UIDS` allows).
+pub const STRESS_NEURONS: u16 = myelin_doors::MAX_UIDS;
+/// Staked validators of the stress chain's subnet 1: uids `0..256`, each weighting every uid.
+pub const STRESS_VALIDATORS: u16 = 256;
+/// The tempo of the stress chain's subnet 1.
+pub const STRESS_TEMPO: u16 = 20;
+
+/// Hotkey `uid` of the stress chain: a generated account nobody holds the key of (its rows
+/// come from genesis, so it never signs).
+pub fn stress_hotkey(uid: u16) -> AccountId {
+	let seed = [b"myelin/stress/hotkey".as_slice(), &uid.to_le_bytes()].concat();
+	AccountId::from(<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&seed).0)
+}
+
+/// The weight validator `v` of the stress chain gives uid `j`: spread over 1..=65535.
+pub fn stress_weight(v: u16, j: u16) -> u16 {
+	(1 + (u32::from(v) * 7919 + u32::from(j) * 104_729) % 65_535) as u16
+}
+
+/// The `stress` patch, streamed to JSON without a `serde_json::Value` for the million weight
+/// entries (which would not fit the runtime's heap).
+#[derive(frame_support::Serialize)]
+#[serde(crate = "frame_support::__private::serde")]
+struct StressPatch {
+	#[serde(flatten)]
+	base: Value,
+	weights: StressWeights,
+}
+
+#[derive(frame_support::Serialize)]
+#[serde(crate = "frame_support::__private::serde")]
+struct StressWeights {
+	rows: Vec<(u16, u16, pallet_weights::GenesisRow)>,
+}
+
+/// `stress`: the development chain (Alice, 250 ms blocks) whose genesis holds subnet 1 with
+/// 4096 neurons and tempo 20. Uids 0..256 are validators: uid 0 is the owner hotkey (Alice,
+/// 1000 MYL staked), uids 1..256 belong to Bob (1000 + uid MYL staked each); uids 256..4096
+/// are miners of Charlie. Every validator weights every uid (rows set after registration),
+/// so every epoch is the full 4096 × 256 one.
+pub fn stress() -> Vec<u8> {
+	let (alice, bob, charlie) = (
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::Bob.to_account_id(),
+		Sr25519Keyring::Charlie.to_account_id(),
+	);
+	let coldkey = |uid: u16| match uid {
+		0 => alice.clone(),
+		uid if uid < STRESS_VALIDATORS => bob.clone(),
+		_ => charlie.clone(),
+	};
+	let subnet = pallet_subnets::GenesisSubnet {
+		owner: alice.clone(),
+		neurons: (0..STRESS_NEURONS).map(|uid| (coldkey(uid), stress_hotkey(uid))).collect(),
+		tempo: Some(STRESS_TEMPO),
+		max_allowed_uids: Some(STRESS_NEURONS),
+		max_allowed_validators: Some(STRESS_VALIDATORS),
+	};
+	let stakes: Vec<(AccountId, AccountId, u128)> = (0..STRESS_VALIDATORS)
+		.map(|uid| (coldkey(uid), stress_hotkey(uid), (1000 + u128::from(uid)) * MYL))
+		.collect();
+	let mut base = development();
+	base["subnets"]["subnets"] = serde_json::json!([subnet]);
+	base["staking"] = serde_json::json!({ "stakes": stakes });
+	let rows = (0..STRESS_VALIDATORS)
+		.map(|v| {
+			let row: Vec<(u16, u16)> =
+				(0..STRESS_NEURONS).map(|j| (j, stress_weight(v, j))).collect();
+			(1, v, pallet_weights::GenesisRow::scale(&row))
+		})
+		.collect();
+	let patch = StressPatch { base, weights: StressWeights { rows } };
+	serde_json::to_vec(&patch).expect("plain data always serializes; qed")
+}
+
 /// The JSON patch of the preset `id`, if it exists.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		STRESS_PRESET => return Some(stress()),
 		_ => return None,
 	};
 	Some(serde_json::to_vec(&patch).expect("a serde_json::Value always serializes; qed"))
@@ -116,5 +195,9 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of all presets.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(STRESS_PRESET),
+	]
 }

@@ -23,7 +23,11 @@ fn presets_are_listed_and_served() {
 	let names = genesis_config_presets::preset_names();
 	assert_eq!(
 		names,
-		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+		vec![
+			PresetId::from(DEV_RUNTIME_PRESET),
+			PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+			PresetId::from(genesis_config_presets::STRESS_PRESET),
+		]
 	);
 	for name in &names {
 		let bytes = genesis_config_presets::get_preset(name).expect("listed preset exists");
@@ -107,4 +111,80 @@ fn staking_starts_with_its_reward_pot_and_default_take_rate_limit() {
 			assert_eq!(Staking::<Runtime>::do_try_state(), Ok(()));
 		});
 	}
+}
+
+#[test]
+fn stress_holds_a_full_subnet_with_staked_validators_weighting_every_uid() {
+	use genesis_config_presets::{stress_hotkey, stress_weight, STRESS_NEURONS, STRESS_VALIDATORS};
+	let patch: Value = serde_json::from_slice(&genesis_config_presets::stress()).unwrap();
+	externalities(patch).execute_with(|| {
+		type Subnets = pallet_subnets::Pallet<Runtime>;
+		assert_eq!(pallet_aura::Pallet::<Runtime>::slot_duration(), 250);
+		assert_eq!(pallet_subnets::SubnetworkN::<Runtime>::get(1), STRESS_NEURONS);
+		let params = pallet_subnets::Hyperparams::<Runtime>::get(1).unwrap();
+		assert_eq!((params.tempo, params.max_allowed_validators), (20, STRESS_VALIDATORS));
+		assert_eq!(pallet_subnets::Keys::<Runtime>::get(1, 4095), Some(stress_hotkey(4095)));
+		assert_eq!(
+			pallet_subnets::HotkeyOwner::<Runtime>::get(stress_hotkey(300)),
+			Some(Sr25519Keyring::Charlie.to_account_id())
+		);
+		// 256 staked validators, each row full and set after registration.
+		let staking = pallet_myelin_staking::Pallet::<Runtime>::total_stake_of;
+		assert_eq!(staking(&stress_hotkey(255)), 1255 * MYL);
+		assert_eq!(staking(&stress_hotkey(256)), 0);
+		assert_eq!(pallet_weights::Entries::<Runtime>::get(1), 256 * 4096);
+		let row = pallet_weights::Weights::<Runtime>::get(1, 7).unwrap();
+		assert_eq!(row.len(), 4096);
+		assert_eq!(row[100], (100, stress_weight(7, 100)));
+		assert_eq!(pallet_weights::LastUpdate::<Runtime>::get(1, 7), Some(1));
+		assert_eq!(pallet_subnets::RegisteredAt::<Runtime>::get(1, 7), Some(0));
+		// Every invariant holds, and a genesis subnet holds no lock.
+		assert_eq!(pallet_subnets::SubnetLocked::<Runtime>::get(1), Some(0));
+		Subnets::do_try_state().unwrap();
+		pallet_myelin_staking::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_weights::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_yuma::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}
+
+#[test]
+#[should_panic(expected = "owned by another coldkey")]
+fn a_genesis_neuron_cannot_take_a_hotkey_another_coldkey_owns() {
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let hk = Sr25519Keyring::Eve.to_account_id();
+	externalities(serde_json::json!({ "subnets": { "subnets": [
+		{ "owner": alice, "neurons": [[alice, hk]] },
+		{ "owner": bob, "neurons": [[bob, hk]] },
+	] } }));
+}
+
+#[test]
+#[should_panic(expected = "must be sorted")]
+fn a_genesis_row_must_be_sorted() {
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	let hk = Sr25519Keyring::Eve.to_account_id();
+	let hk2 = Sr25519Keyring::Ferdie.to_account_id();
+	externalities(serde_json::json!({
+		"subnets": { "subnets": [{ "owner": alice, "neurons": [[alice, hk], [alice, hk2]] }] },
+		"weights": { "rows": [[1, 0, [[1, 5], [0, 5]]]] },
+	}));
+}
+
+#[test]
+fn a_genesis_row_may_be_given_as_hex_scale() {
+	let pairs = vec![(0u16, 9u16), (1, 65_535)];
+	let row = pallet_weights::GenesisRow::scale(&pairs);
+	assert_eq!(row.pairs(), Some(pairs));
+	assert_eq!(pallet_weights::GenesisRow::Scale("0x0".into()).pairs(), None);
+	assert_eq!(pallet_weights::GenesisRow::Scale("0xzz".into()).pairs(), None);
+	assert_eq!(pallet_weights::GenesisRow::Scale("08".into()).pairs(), None);
+}
+
+#[test]
+#[should_panic(expected = "staking genesis")]
+fn a_genesis_stake_needs_a_hotkey_someone_owns() {
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	let eve = Sr25519Keyring::Eve.to_account_id();
+	externalities(serde_json::json!({ "staking": { "stakes": [[alice, eve, 10 * MYL]] } }));
 }

@@ -88,12 +88,16 @@ parameter_types! {
 	pub const StakingPalletId: PalletId = PalletId(*b"myl/stak");
 	/// Room for every epoch of a block unless a test lowers it.
 	pub static MaxEpochWeight: Weight = Weight::MAX;
+	/// The weight `run_to_block` leaves each block's `on_idle` (owed payouts): all of it
+	/// unless a test lowers it.
+	pub static IdleWeight: Weight = Weight::MAX;
 }
 
 impl pallet_myelin_staking::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type HotkeyOwners = Owners;
+	type PendingRewards = Yuma;
 	type PalletId = StakingPalletId;
 	type WeightInfo = ();
 }
@@ -118,6 +122,7 @@ impl pallet_yuma::Config for Test {
 /// tempo 10), no subnet.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MaxEpochWeight::set(Weight::MAX);
+	IdleWeight::set(Weight::MAX);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=10).map(|who| (who, ENDOWMENT)).collect(),
@@ -160,12 +165,14 @@ pub fn test(test: impl FnOnce()) {
 	})
 }
 
-/// Advance to block `n`, running Yuma's `on_initialize` in every block (emission, epochs).
+/// Advance to block `n`, running Yuma's `on_initialize` (emission, epochs) and `on_idle`
+/// (owed payouts, with [`IdleWeight`]) in every block.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Yuma::on_initialize(next);
+		Yuma::on_idle(next, IdleWeight::get());
 	}
 }
 

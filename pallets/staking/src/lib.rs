@@ -58,6 +58,13 @@
 //! becomes its owner's stake on the hotkey), `pay_dividend` (take to the owner, the rest to
 //! all stakers pro rata), `pay_owner_cut` (free balance of the subnet owner). Each is O(1).
 //!
+//! Yuma pays lazily: an epoch records what each uid earned and the payouts follow with spare
+//! block weight ([`Config::PendingRewards`]). Every call that changes a hotkey's pool
+//! (`add_stake`, `remove_stake`, `move_stake` on both hotkeys, `set_take`) first settles what
+//! is owed to that hotkey, so a staker who joins after an epoch never shares in its rewards,
+//! and one who leaves takes them along. The call is charged for the largest settlement and
+//! refunded to what it used.
+//!
 //! ## Guarantees
 //!
 //! - A refused call changes nothing.
@@ -80,11 +87,12 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use myelin_doors::{HotkeyOwners, StakeInfo, StakingRewards};
+pub use myelin_doors::{HotkeyOwners, PendingRewards, StakeInfo, StakingRewards};
 pub use pallet::*;
 pub use types::{Pool, Position};
 pub use weights::WeightInfo;
 
+use alloc::vec::Vec;
 use frame_support::traits::fungible;
 use sp_runtime::Perbill;
 
@@ -132,6 +140,10 @@ pub mod pallet {
 
 		/// Who owns each hotkey (the Subnets pallet).
 		type HotkeyOwners: HotkeyOwners<Self::AccountId>;
+
+		/// Rewards owed but not paid yet (the Yuma pallet), settled before a hotkey's pool
+		/// changes.
+		type PendingRewards: PendingRewards<Self::AccountId>;
 
 		/// The id the reward pot account is derived from.
 		#[pallet::constant]
@@ -192,11 +204,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TakeRateLimit<T> = StorageValue<_, u32, ValueQuery, ConstU32<DEFAULT_TAKE_RATE_LIMIT>>;
 
-	/// Genesis: the take rate limit. The reward pot receives its existential deposit.
+	/// Genesis: the take rate limit and initial stake. The reward pot receives its
+	/// existential deposit.
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// Blocks between two take increases of a hotkey (default 216_000).
 		pub take_rate_limit: u32,
+		/// `(coldkey, hotkey, amount)`: stake held from `coldkey`'s genesis balance, as
+		/// `add_stake` would (the hotkey must be owned: a genesis neuron's).
+		pub stakes: Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
 		#[serde(skip)]
 		#[doc(hidden)]
 		pub _config: core::marker::PhantomData<T>,
@@ -204,7 +220,11 @@ pub mod pallet {
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
-			Self { take_rate_limit: DEFAULT_TAKE_RATE_LIMIT, _config: Default::default() }
+			Self {
+				take_rate_limit: DEFAULT_TAKE_RATE_LIMIT,
+				stakes: Vec::new(),
+				_config: Default::default(),
+			}
 		}
 	}
 
@@ -213,6 +233,13 @@ pub mod pallet {
 		fn build(&self) {
 			TakeRateLimit::<T>::put(self.take_rate_limit);
 			Pallet::<T>::ensure_pot_exists();
+			for (coldkey, hotkey, amount) in &self.stakes {
+				if let Err(error) =
+					Pallet::<T>::do_add_stake(coldkey.clone(), hotkey.clone(), *amount)
+				{
+					panic!("staking genesis: stake of {amount:?} on {hotkey:?}: {error:?}");
+				}
+			}
 		}
 	}
 
@@ -308,14 +335,16 @@ pub mod pallet {
 		///
 		/// Events: `StakeAdded { coldkey, hotkey, amount, stake }`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_stake())]
+		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(T::PendingRewards::max_settle_weight()))]
 		pub fn add_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_add_stake(coldkey, hotkey, amount)
+			let settled = T::PendingRewards::settle(&hotkey);
+			Self::do_add_stake(coldkey, hotkey, amount)?;
+			Ok(Some(T::WeightInfo::add_stake().saturating_add(settled)).into())
 		}
 
 		/// Withdraw `amount` of the signer's stake on `hotkey` back to its free balance.
@@ -331,14 +360,16 @@ pub mod pallet {
 		///
 		/// Events: `StakeRemoved { coldkey, hotkey, amount, stake }`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_stake())]
+		#[pallet::weight(T::WeightInfo::remove_stake().saturating_add(T::PendingRewards::max_settle_weight()))]
 		pub fn remove_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_remove_stake(coldkey, hotkey, amount)
+			let settled = T::PendingRewards::settle(&hotkey);
+			Self::do_remove_stake(coldkey, hotkey, amount)?;
+			Ok(Some(T::WeightInfo::remove_stake().saturating_add(settled)).into())
 		}
 
 		/// Move `amount` of the signer's stake from `from_hotkey` to `to_hotkey`, without
@@ -352,15 +383,18 @@ pub mod pallet {
 		///
 		/// Events: `StakeMoved { coldkey, from_hotkey, to_hotkey, amount }`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::move_stake())]
+		#[pallet::weight(T::WeightInfo::move_stake().saturating_add(T::PendingRewards::max_settle_weight().saturating_mul(2)))]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			from_hotkey: T::AccountId,
 			to_hotkey: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_move_stake(coldkey, from_hotkey, to_hotkey, amount)
+			let settled = T::PendingRewards::settle(&from_hotkey)
+				.saturating_add(T::PendingRewards::settle(&to_hotkey));
+			Self::do_move_stake(coldkey, from_hotkey, to_hotkey, amount)?;
+			Ok(Some(T::WeightInfo::move_stake().saturating_add(settled)).into())
 		}
 
 		/// Set the take of `hotkey`: the share of its dividends its owner keeps before the
@@ -375,14 +409,17 @@ pub mod pallet {
 		///
 		/// Events: `TakeSet { hotkey, take }`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_take())]
+		#[pallet::weight(T::WeightInfo::set_take().saturating_add(T::PendingRewards::max_settle_weight()))]
 		pub fn set_take(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 			take: Perbill,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_set_take(coldkey, hotkey, take)
+			// Rewards earned under the old take are paid under it.
+			let settled = T::PendingRewards::settle(&hotkey);
+			Self::do_set_take(coldkey, hotkey, take)?;
+			Ok(Some(T::WeightInfo::set_take().saturating_add(settled)).into())
 		}
 
 		/// Set `TakeRateLimit`, the blocks between two take increases of a hotkey.

@@ -85,6 +85,7 @@ impl pallet_staking::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type HotkeyOwners = MockOwners;
+	type PendingRewards = ();
 	type PalletId = StakingPalletId;
 	type WeightInfo = ();
 }

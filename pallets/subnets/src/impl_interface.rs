@@ -2,7 +2,7 @@
 
 use crate::{
 	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Keys, Pallet, RegisteredAt,
-	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
+	SubnetHyperparams, SubnetLimit, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
 	SubnetsInterface, SubnetworkN, Uids,
 };
 use alloc::vec::Vec;
@@ -16,6 +16,10 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 		let mut netuids: Vec<u16> = SubnetOwner::<T>::iter_keys().collect();
 		netuids.sort_unstable();
 		netuids
+	}
+
+	fn max_subnets() -> u16 {
+		SubnetLimit::<T>::get().max(SubnetOwner::<T>::count().min(u32::from(u16::MAX)) as u16)
 	}
 
 	fn subnet_exists(netuid: u16) -> bool {

@@ -330,6 +330,50 @@ impl<T: Config> Pallet<T> {
 		netuid
 	}
 
+	/// Create genesis subnet `netuid` (see [`crate::GenesisSubnet`]); panics on a bad one.
+	pub(crate) fn genesis_subnet(
+		netuid: u16,
+		subnet: &crate::GenesisSubnet<T::AccountId>,
+		default_tempo: u16,
+	) {
+		let (_, owner_hotkey) = subnet.neurons.first().unwrap_or_else(|| {
+			panic!("subnets genesis: subnet {netuid} needs at least its owner hotkey")
+		});
+		let mut params =
+			SubnetHyperparams::<BalanceOf<T>>::with_tempo(subnet.tempo.unwrap_or(default_tempo));
+		assert!((1..=MAX_TEMPO).contains(&params.tempo), "subnets genesis: bad tempo");
+		let n = subnet.neurons.len();
+		params.max_allowed_uids = subnet.max_allowed_uids.unwrap_or(params.max_allowed_uids);
+		params.max_allowed_uids = params.max_allowed_uids.max(n.min(usize::from(MAX_UIDS)) as u16);
+		assert!(
+			n <= usize::from(params.max_allowed_uids) && params.max_allowed_uids <= MAX_UIDS,
+			"subnets genesis: subnet {netuid} has more neurons than max_allowed_uids (≤ 4096)",
+		);
+		params.max_allowed_validators = subnet
+			.max_allowed_validators
+			.unwrap_or(params.max_allowed_validators)
+			.min(params.max_allowed_uids);
+		SubnetOwner::<T>::insert(netuid, &subnet.owner);
+		SubnetOwnerHotkey::<T>::insert(netuid, owner_hotkey);
+		SubnetLocked::<T>::insert(netuid, BalanceOf::<T>::zero());
+		Hyperparams::<T>::insert(netuid, params);
+		let now = frame_system::Pallet::<T>::block_number();
+		let initial_burn: BalanceOf<T> = crate::INITIAL_BURN.saturated_into();
+		BurnPrice::<T>::insert(netuid, crate::BurnState { base: initial_burn, since: now });
+		for (coldkey, hotkey) in &subnet.neurons {
+			assert!(
+				Self::ensure_may_use_hotkey(coldkey, hotkey).is_ok(),
+				"subnets genesis: hotkey {hotkey:?} is owned by another coldkey",
+			);
+			assert!(
+				!Uids::<T>::contains_key(netuid, hotkey),
+				"subnets genesis: hotkey {hotkey:?} twice in subnet {netuid}",
+			);
+			Self::take_hotkey(hotkey, coldkey);
+			Self::append_neuron(netuid, hotkey, now);
+		}
+	}
+
 	/// `url` as an [`AxonUrl`] when it is at most 256 bytes of printable ASCII starting with
 	/// `http://` or `https://` followed by at least one byte.
 	pub(crate) fn validate_url(url: Vec<u8>) -> Result<AxonUrl, Error<T>> {

@@ -251,6 +251,8 @@ pub mod pallet {
 		pub subnet_limit: u16,
 		/// Blocks over which the lock cost decays back to the minimum (default 100_800, ≥ 1).
 		pub lock_reduction_interval: u32,
+		/// Subnets that exist from genesis, given netuids 1, 2, … in order.
+		pub subnets: Vec<GenesisSubnet<T::AccountId>>,
 		#[serde(skip)]
 		#[doc(hidden)]
 		pub _config: core::marker::PhantomData<T>,
@@ -263,6 +265,7 @@ pub mod pallet {
 				default_tempo: defaults::TEMPO,
 				subnet_limit: defaults::SUBNET_LIMIT,
 				lock_reduction_interval: defaults::LOCK_REDUCTION_INTERVAL,
+				subnets: Vec::new(),
 				_config: Default::default(),
 			}
 		}
@@ -286,6 +289,13 @@ pub mod pallet {
 			DefaultTempo::<T>::put(self.default_tempo);
 			SubnetLimit::<T>::put(self.subnet_limit);
 			LockReductionInterval::<T>::put(self.lock_reduction_interval);
+			assert!(
+				self.subnets.len() <= usize::from(self.subnet_limit),
+				"subnets genesis: more genesis subnets than subnet_limit",
+			);
+			for (index, subnet) in self.subnets.iter().enumerate() {
+				Pallet::<T>::genesis_subnet(index as u16 + 1, subnet, self.default_tempo);
+			}
 		}
 	}
 
@@ -473,8 +483,9 @@ pub mod pallet {
 				ensure!(who == owner, Error::<T>::NotSubnetOwner);
 			}
 			let n = SubnetworkN::<T>::get(netuid);
-			let lock_released = Self::remove_subnet(netuid, &owner)?;
+			// The listeners first, while the subnet's neurons can still be read.
 			T::OnNeuronRemoved::on_network_dissolved(netuid);
+			let lock_released = Self::remove_subnet(netuid, &owner)?;
 			Self::deposit_event(Event::NetworkDissolved { netuid, lock_released });
 			Ok(Some(T::WeightInfo::dissolve_network(u32::from(n))).into())
 		}

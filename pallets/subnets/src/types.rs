@@ -5,14 +5,12 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
-pub use myelin_doors::{MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MAX_URL_LEN, MYL};
+pub use myelin_doors::{
+	MAX_COMMIT_REVEAL_PERIOD, MAX_SUBNETS, MAX_TEMPO, MAX_UIDS, MAX_URL_LEN, MYL,
+};
 
 /// The lowest value root may give `max_allowed_uids`.
 pub const MIN_ALLOWED_UIDS: u16 = 2;
-
-/// The highest value root may give `SubnetLimit`. It bounds the search for a free netuid in
-/// `register_network` and so that call's weight.
-pub const MAX_SUBNETS: u16 = 1024;
 
 /// The lowest value of `alpha_low` (about 0.025 of 65535).
 pub const MIN_ALPHA_LOW: u16 = 1638;
@@ -214,4 +212,26 @@ pub struct LockState<Balance, BlockNumber> {
 	pub last_lock: Balance,
 	/// The block of the last `register_network`.
 	pub block: BlockNumber,
+}
+
+/// A subnet that exists from genesis (test networks, e.g. the stress chain). It holds no
+/// lock; its neurons are registered at block 0 without a burn.
+#[derive(Clone, PartialEq, Eq, Debug, frame_support::Serialize, frame_support::Deserialize)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisSubnet<AccountId> {
+	/// The coldkey owning the subnet.
+	pub owner: AccountId,
+	/// The neurons, uid by uid from 0, as `(coldkey, hotkey)`. Uid 0 is the subnet's owner
+	/// hotkey. Each coldkey becomes its hotkey's owner (a hotkey owned by another coldkey is
+	/// refused).
+	pub neurons: alloc::vec::Vec<(AccountId, AccountId)>,
+	/// The subnet's tempo (default: the chain's `default_tempo`).
+	#[serde(default)]
+	pub tempo: Option<u16>,
+	/// `max_allowed_uids` (default: the hyperparameter's default, at least the neurons).
+	#[serde(default)]
+	pub max_allowed_uids: Option<u16>,
+	/// `max_allowed_validators` (default: the hyperparameter's default).
+	#[serde(default)]
+	pub max_allowed_validators: Option<u16>,
 }

@@ -7,17 +7,24 @@ use sp_runtime::SaturatedConversion;
 
 impl<T: Config> WeightsSource for Pallet<T> {
 	fn weight_rows(netuid: u16, n: u16) -> Vec<Vec<(u16, u16)>> {
-		(0..n)
-			.map(|uid| {
-				Weights::<T>::get(netuid, uid).map(|row| row.into_inner()).unwrap_or_default()
-			})
-			.collect()
+		// Only the stored rows are read (validators), not one key per uid.
+		let mut rows = alloc::vec![Vec::new(); usize::from(n)];
+		for (uid, row) in Weights::<T>::iter_prefix(netuid) {
+			if let Some(slot) = rows.get_mut(usize::from(uid)) {
+				*slot = row.into_inner();
+			}
+		}
+		rows
 	}
 
 	fn last_updates(netuid: u16, n: u16) -> Vec<u64> {
-		(0..n)
-			.map(|uid| LastUpdate::<T>::get(netuid, uid).map(|b| b.saturated_into()).unwrap_or(0))
-			.collect()
+		let mut blocks = alloc::vec![0; usize::from(n)];
+		for (uid, block) in LastUpdate::<T>::iter_prefix(netuid) {
+			if let Some(slot) = blocks.get_mut(usize::from(uid)) {
+				*slot = block.saturated_into();
+			}
+		}
+		blocks
 	}
 
 	fn entries(netuid: u16) -> u32 {

@@ -95,6 +95,54 @@ pub mod pool_codes {
 	pub const BAD_COMMIT: u8 = 16;
 }
 
+/// A weight row in a genesis config: `[[uid, weight], …]`, or for large rows the `0x` hex
+/// of their SCALE encoding (`Vec<(u16, u16)>`). The node hands the whole genesis config to the
+/// runtime pretty-printed, which spreads a JSON array over a line per number: a 4096-entry
+/// row takes about 80 KB that way and 33 KB as hex, and a genesis state must stay below the
+/// runtime's 32 MiB allocation limit.
+#[derive(Clone, PartialEq, Eq, Debug, frame_support::Serialize, frame_support::Deserialize)]
+#[serde(crate = "frame_support::__private::serde", untagged)]
+pub enum GenesisRow {
+	/// `(uid, weight)` pairs.
+	Pairs(alloc::vec::Vec<(u16, u16)>),
+	/// `0x` and the hex of the SCALE-encoded pairs.
+	Scale(alloc::string::String),
+}
+
+impl GenesisRow {
+	/// The pairs, or `None` for a hex string that is not the SCALE of `Vec<(u16, u16)>`.
+	pub fn pairs(&self) -> Option<alloc::vec::Vec<(u16, u16)>> {
+		match self {
+			Self::Pairs(pairs) => Some(pairs.clone()),
+			Self::Scale(hex) => {
+				let hex = hex.strip_prefix("0x")?.as_bytes();
+				if hex.len() % 2 != 0 {
+					return None;
+				}
+				let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+				let bytes: Option<alloc::vec::Vec<u8>> = hex
+					.chunks(2)
+					.map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
+					.collect();
+				codec::Decode::decode(&mut &bytes?[..]).ok()
+			},
+		}
+	}
+
+	/// The hex form of `pairs`.
+	pub fn scale(pairs: &[(u16, u16)]) -> Self {
+		let bytes = codec::Encode::encode(pairs);
+		let mut hex = alloc::string::String::with_capacity(2 + 2 * bytes.len());
+		hex.push_str("0x");
+		for byte in bytes {
+			for nibble in [byte >> 4, byte & 0xf] {
+				hex.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+			}
+		}
+		Self::Scale(hex)
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -158,6 +206,48 @@ pub mod pallet {
 		BoundedVec<Commit, ConstU32<MAX_COMMITS>>,
 		OptionQuery,
 	>;
+
+	/// Genesis: weight rows of genesis neurons (test networks, e.g. the stress chain).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(netuid, uid, row)`: the row of a genesis neuron, `(uid, weight)` pairs sorted by
+		/// uid, to uids of the subnet ([`GenesisRow`]). Stored as is (no normalisation) and
+		/// counted as set in block 1, after the genesis registrations of block 0, so the first
+		/// epoch uses it.
+		pub rows: Vec<(u16, u16, GenesisRow)>,
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (netuid, uid, row) in &self.rows {
+				let (netuid, uid) = (*netuid, *uid);
+				let row = row.pairs().unwrap_or_else(|| {
+					panic!("weights genesis: the row of {netuid}/{uid} is not valid hex SCALE")
+				});
+				let params = T::Subnets::hyperparams(netuid)
+					.unwrap_or_else(|| panic!("weights genesis: subnet {netuid} does not exist"));
+				let n = T::Subnets::n(netuid);
+				assert!(uid < n, "weights genesis: uid {uid} of subnet {netuid} does not exist");
+				assert!(
+					row.windows(2).all(|w| w[0].0 < w[1].0) && row.iter().all(|(j, _)| *j < n),
+					"weights genesis: the row of {netuid}/{uid} must be sorted, to uids below {n}",
+				);
+				assert!(
+					row.len() <= usize::from(params.max_allowed_uids),
+					"weights genesis: the row of {netuid}/{uid} is longer than max_allowed_uids",
+				);
+				let old = Weights::<T>::get(netuid, uid).map(|r| r.len() as u32).unwrap_or(0);
+				Entries::<T>::mutate(netuid, |e| *e = *e - old + row.len() as u32);
+				Weights::<T>::insert(netuid, uid, WeightRow::truncate_from(row));
+				LastUpdate::<T>::insert(netuid, uid, BlockNumberFor::<T>::from(1u32));
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

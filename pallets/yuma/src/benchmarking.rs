@@ -9,7 +9,7 @@ use crate::{epoch::RewardOf, BenchmarkHelper, Pallet as Yuma};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use myelin_doors::StakingRewards;
+use myelin_doors::{StakingRewards, SubnetsInterface};
 use myelin_yuma::YumaVersion;
 use sp_runtime::traits::UniqueSaturatedFrom;
 
@@ -94,6 +94,28 @@ mod benchmarks {
 		}
 
 		assert_eq!(outputs.map(|o| o.emission.len()), Ok(1 << k));
+	}
+
+	/// Paying what one uid is owed (`on_idle`, per uid): the read of its hotkey, its incentive
+	/// credited to its owner's stake and a dividend shared with a nominator.
+	#[benchmark]
+	fn settle() {
+		let netuid = subnet_with_weights::<T>(2, 2);
+		let hotkey = T::Subnets::hotkey_of(netuid, 0).expect("uid 0 exists");
+		// Uid 0 alone is owed an incentive and a dividend.
+		let before: u128 =
+			Owed::<T>::get(netuid).iter().map(|(i, d)| u128::from(*i) + u128::from(*d)).sum();
+		Owed::<T>::insert(netuid, PerUid::truncate_from(alloc::vec![(UNIT, UNIT)]));
+		TotalOwed::<T>::mutate(|owed| *owed = *owed - before + 2 * u128::from(UNIT));
+		let paid = TotalPaid::<T>::get();
+
+		#[block]
+		{
+			Yuma::<T>::settle_uid(netuid, 0, &hotkey);
+		}
+
+		assert!(TotalPaid::<T>::get() > paid);
+		assert!(!Owed::<T>::contains_key(netuid));
 	}
 
 	/// Emission and scheduling with `s` subnets, none due.

@@ -97,11 +97,24 @@ impl<T: Config> Pallet<T> {
 		let owner_cut = OWNER_CUT.mul_floor(pending);
 		let last_epoch = LastEpoch::<T>::get(netuid).unwrap_or(now);
 
+		// What the subnet owes a uid counts as its stake: it is, once paid.
+		let mut owed = Owed::<T>::get(netuid).into_inner();
+		owed.resize(usize::from(n), (0, 0));
 		let stake = hotkeys
 			.iter()
-			.map(|hotkey| T::Stake::total_stake(hotkey).unique_saturated_into())
+			.zip(&owed)
+			.map(|(hotkey, (incentive, dividend))| {
+				let staked: u64 = T::Stake::total_stake(hotkey).unique_saturated_into();
+				staked.saturating_add(*incentive).saturating_add(*dividend)
+			})
 			.collect();
-		let bonds = (0..n).map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect();
+		// Only the stored bond rows are read (validators), not one key per uid.
+		let mut bonds = alloc::vec![Vec::new(); usize::from(n)];
+		for (uid, row) in Bonds::<T>::iter_prefix(netuid) {
+			if let Some(slot) = bonds.get_mut(usize::from(uid)) {
+				*slot = row.into_inner();
+			}
+		}
 		let inputs = EpochInputs {
 			stake,
 			weights: T::Weights::weight_rows(netuid, n),
@@ -114,16 +127,26 @@ impl<T: Config> Pallet<T> {
 			emission: pending - owner_cut,
 			params: hp.epoch_params(),
 		};
+		let fail = |why: &dyn core::fmt::Debug| {
+			log::error!(target: LOG_TARGET, "epoch of netuid {netuid} failed: {why:?}");
+			PendingEmission::<T>::insert(netuid, pending);
+			Self::start_next_epoch(netuid, now);
+			Self::deposit_event(Event::EpochFailed { netuid });
+		};
 		let outputs = match myelin_yuma::epoch(&inputs) {
 			Ok(outputs) => outputs,
-			Err(error) => {
-				log::error!(target: LOG_TARGET, "epoch of netuid {netuid} refused its inputs: {error:?}");
-				PendingEmission::<T>::insert(netuid, pending);
-				Self::start_next_epoch(netuid, now);
-				Self::deposit_event(Event::EpochFailed { netuid });
-				return;
-			},
+			Err(error) => return fail(&error),
 		};
+		// What the uids earned, owed until paid; never more than was emitted to them.
+		let earned: u128 = outputs
+			.incentive_emission
+			.iter()
+			.chain(&outputs.dividend_emission)
+			.map(|amount| u128::from(*amount))
+			.sum();
+		if earned > u128::from(pending - owner_cut) {
+			return fail(&"the outputs pay more than the emission");
+		}
 
 		// Store.
 		Consensus::<T>::insert(netuid, to_per_uid(outputs.consensus));
@@ -142,28 +165,24 @@ impl<T: Config> Pallet<T> {
 		Self::start_next_epoch(netuid, now);
 		LastEpochEmission::<T>::insert(netuid, pending);
 
-		// Pay.
-		let mut paid: u128 = 0;
-		let cut = RewardOf::<T>::unique_saturated_from(owner_cut);
-		paid += u128::from(T::Rewards::pay_owner_cut(&owner, cut).unique_saturated_into());
-		for (uid, hotkey) in hotkeys.iter().enumerate() {
+		// Owe the uids what they earned (paid later: `crate::payouts`); pay the owner's cut.
+		for (uid, entry) in owed.iter_mut().enumerate() {
 			let incentive = outputs.incentive_emission.get(uid).copied().unwrap_or(0);
-			if incentive > 0 {
-				let amount = RewardOf::<T>::unique_saturated_from(incentive);
-				paid += u128::from(
-					T::Rewards::credit_incentive(hotkey, amount).unique_saturated_into(),
-				);
-			}
 			let dividend = outputs.dividend_emission.get(uid).copied().unwrap_or(0);
-			if dividend > 0 {
-				let amount = RewardOf::<T>::unique_saturated_from(dividend);
-				paid +=
-					u128::from(T::Rewards::pay_dividend(hotkey, amount).unique_saturated_into());
-			}
+			entry.0 = entry.0.saturating_add(incentive);
+			entry.1 = entry.1.saturating_add(dividend);
 		}
-		let paid = paid.min(u128::from(pending));
+		if earned > 0 {
+			Owed::<T>::insert(netuid, PerUid::truncate_from(owed));
+			TotalOwed::<T>::mutate(|total| *total = total.saturating_add(earned));
+		}
+		let cut = RewardOf::<T>::unique_saturated_from(owner_cut);
+		let paid: u128 = u128::from(T::Rewards::pay_owner_cut(&owner, cut).unique_saturated_into())
+			.min(u128::from(owner_cut));
 		TotalPaid::<T>::mutate(|total| *total = total.saturating_add(paid));
-		UnpaidEmission::<T>::mutate(|dust| *dust = dust.saturating_add(u128::from(pending) - paid));
+		UnpaidEmission::<T>::mutate(|dust| {
+			*dust = dust.saturating_add(u128::from(pending) - paid - earned)
+		});
 		Self::deposit_event(Event::EpochCompleted { netuid, block: now, emission: pending });
 	}
 
@@ -245,11 +264,24 @@ impl<T: Config> Pallet<T> {
 pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
 	let pending: u128 = PendingEmission::<T>::iter_values().map(u128::from).sum();
 	ensure!(
-		TotalEmitted::<T>::get() == pending + TotalPaid::<T>::get() + UnpaidEmission::<T>::get(),
-		"emitted differs from pending + paid + unpaid",
+		TotalEmitted::<T>::get()
+			== pending + TotalOwed::<T>::get() + TotalPaid::<T>::get() + UnpaidEmission::<T>::get(),
+		"emitted differs from pending + owed + paid + unpaid",
 	);
-	ensure!(TotalEmitted::<T>::get() <= crate::emission::MAX_SUPPLY, "more than 21M MYL emitted",);
 	let exists = |netuid: &u16| T::Subnets::subnet_exists(*netuid);
+	let sum = |(incentive, dividend): (u64, u64)| u128::from(incentive) + u128::from(dividend);
+	let mut owed: u128 = 0;
+	for (netuid, column) in Owed::<T>::iter() {
+		ensure!(exists(&netuid), "owed by a gone subnet");
+		ensure!(column.len() <= usize::from(T::Subnets::n(netuid)), "owed column longer than n");
+		ensure!(column.iter().any(|entry| *entry != (0, 0)), "an owed column owing nothing");
+		owed += column.into_iter().map(sum).sum::<u128>();
+	}
+	for retired in OwedRetired::<T>::iter_values() {
+		owed += retired.into_iter().map(|(_, i, d)| sum((i, d))).sum::<u128>();
+	}
+	ensure!(owed == TotalOwed::<T>::get(), "TotalOwed differs from what the columns owe");
+	ensure!(TotalEmitted::<T>::get() <= crate::emission::MAX_SUPPLY, "more than 21M MYL emitted",);
 	ensure!(PendingEmission::<T>::iter_keys().all(|n| exists(&n)), "pending of a gone subnet");
 	ensure!(LastEpoch::<T>::iter_keys().all(|n| exists(&n)), "last epoch of a gone subnet");
 	ensure!(

@@ -12,11 +12,16 @@ impl<T: Config> NeuronEmission for Pallet<T> {
 }
 
 impl<T: Config> OnNeuronRemoved<T::AccountId> for Pallet<T> {
-	fn on_neuron_removed(netuid: u16, uid: u16, _hotkey: &T::AccountId) {
+	fn on_neuron_removed(netuid: u16, uid: u16, hotkey: &T::AccountId) {
+		// The pruned hotkey is paid what it earned before its uid changes hands.
+		Self::settle_uid(netuid, uid, hotkey);
 		Self::forget_uid(netuid, uid);
 	}
 
 	fn on_network_dissolved(netuid: u16) {
+		// Called while the subnet's neurons can still be read: their hotkeys keep what they
+		// are owed.
+		Self::retire_owed(netuid);
 		Self::forget_subnet(netuid);
 	}
 }

@@ -20,18 +20,30 @@
 //! ## One epoch
 //!
 //! Reads one snapshot of the subnet from Subnets (owner, hyperparameters, hotkeys and
-//! registration blocks), the stake of every hotkey from Staking, weight rows and last updates
-//! from Weights ([`Config::Weights`]), and the bonds stored by the previous epoch; runs [`myelin_yuma::epoch`]; stores consensus, incentive, dividends,
-//! validator trust, emission, permits, activity and bonds; and pays the subnet's pending
-//! emission through Staking: 18% to the owner's coldkey, the rest to miners (incentive, as
-//! their owner's stake) and validators (dividends, take and nominators, as stake).
+//! registration blocks), the stake of every hotkey from Staking (plus what the subnet owes it:
+//! stake once paid), weight rows and last updates from Weights ([`Config::Weights`]), and the
+//! bonds stored by the previous epoch; runs [`myelin_yuma::epoch`]; stores consensus,
+//! incentive, dividends, validator trust, emission, permits, activity and bonds. Of the
+//! subnet's pending emission, 18% is paid at once to the owner's coldkey; what the miners
+//! (incentive) and validators (dividends) earned is **owed** ([`Owed`]: one column per subnet,
+//! written once per epoch whatever the number of uids).
+//!
+//! ## Lazy payouts
+//!
+//! Owed rewards are paid through Staking (incentive as the owner's stake on the hotkey;
+//! dividends to the owner's take and the hotkey's stakers, as stake): in `on_idle` with the
+//! block's spare weight (a small subnet is paid in its epoch's own block), when Staking is
+//! about to change the hotkey's pool (`myelin_doors::PendingRewards`), and when a neuron is
+//! pruned. A dissolved subnet's owed rewards wait in [`OwedRetired`] with their hotkeys and are
+//! paid first. See `payouts.rs`.
 //!
 //! ## Accounting
 //!
 //! Emission is minted only when paid. Whatever a payment could not credit (rounding in the
 //! epoch, an owner cut too small to open an account, a dissolved subnet's pending emission) is
 //! added to [`UnpaidEmission`], so at all times
-//! `TotalEmitted = Σ PendingEmission + TotalPaid + UnpaidEmission` ([`Pallet::do_try_state`]).
+//! `TotalEmitted = Σ PendingEmission + TotalOwed + TotalPaid + UnpaidEmission`, and
+//! `TotalOwed = Σ Owed + Σ OwedRetired` ([`Pallet::do_try_state`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -42,6 +54,7 @@ pub mod emission;
 mod epoch;
 mod impl_traits;
 pub mod migrations;
+mod payouts;
 pub mod weights;
 
 pub use pallet::*;
@@ -182,6 +195,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Active<T> = StorageMap<_, Twox64Concat, u16, PerUid<bool>, ValueQuery>;
 
+	/// What each uid of each subnet earned at its epochs and was not paid yet, as
+	/// `(incentive, dividend)` in base units, indexed by uid. No entry when nothing is owed.
+	#[pallet::storage]
+	pub type Owed<T> = StorageMap<_, Twox64Concat, u16, PerUid<(u64, u64)>, ValueQuery>;
+
+	/// What the neurons of dissolved subnets were owed, as `(hotkey, incentive, dividend)`,
+	/// paid first by `on_idle`; keyed by [`NextRetired`] at the dissolution.
+	#[pallet::storage]
+	pub type OwedRetired<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u32,
+		BoundedVec<(T::AccountId, u64, u64), MaxUids>,
+		OptionQuery,
+	>;
+
+	/// The key of the next [`OwedRetired`] entry.
+	#[pallet::storage]
+	pub type NextRetired<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Everything owed: `Σ Owed + Σ OwedRetired`.
+	#[pallet::storage]
+	pub type TotalOwed<T> = StorageValue<_, u128, ValueQuery>;
+
 	/// Bonds of each validator `(netuid, uid)`: a sparse row over the subnet's uids.
 	#[pallet::storage]
 	pub type Bonds<T> =
@@ -190,11 +227,11 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// The epoch of `netuid` ran at `block` and paid out `emission` base units (owner cut
-		/// included).
+		/// The epoch of `netuid` ran at `block` and distributed `emission` base units: the
+		/// owner's cut paid, the rest owed to its uids.
 		EpochCompleted { netuid: u16, block: BlockNumberFor<T>, emission: u64 },
-		/// The epoch of `netuid` refused its inputs (should not happen); its emission stays
-		/// pending.
+		/// The epoch of `netuid` refused its inputs or its outputs did not add up (should not
+		/// happen); its emission stays pending.
 		EpochFailed { netuid: u16 },
 	}
 
@@ -202,6 +239,11 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::run_block(now)
+		}
+
+		/// Pay owed rewards with the weight the block has left.
+		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::pay_owed_with(remaining)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -8,6 +8,10 @@ pub const MYL: u128 = 1_000_000_000;
 /// The most neurons a subnet can ever hold (the upper bound of `max_allowed_uids`).
 pub const MAX_UIDS: u16 = 4096;
 
+/// Most subnets that can exist at once (the highest `SubnetLimit` root may set). It bounds the
+/// search for a free netuid in `register_network`, and every per-hotkey loop over subnets.
+pub const MAX_SUBNETS: u16 = 1024;
+
 /// [`MAX_UIDS`] as a type, for `BoundedVec`s with one entry per uid.
 pub type MaxUids = ConstU32<{ MAX_UIDS as u32 }>;
 

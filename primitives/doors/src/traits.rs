@@ -12,9 +12,11 @@
 //! | [`WeightsSource`] | Weights | Yuma (epoch inputs) |
 //! | [`ValidatorPermits`] | Yuma | Weights |
 //! | [`EpochSchedule`] | Yuma | Weights (commit-reveal windows), runtime API |
+//! | [`PendingRewards`] | Yuma | Staking (settles a hotkey before its stake changes hands) |
 
 use crate::{hyperparams::SubnetHyperparams, schedule::EpochState};
 use alloc::vec::Vec;
+use sp_runtime::Weight;
 
 /// Everything one epoch reads from the Subnets pallet about one subnet, in one call.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -37,6 +39,10 @@ pub trait SubnetsInterface<AccountId, BlockNumber> {
 
 	/// Every existing netuid, ascending.
 	fn netuids() -> Vec<u16>;
+	/// The most subnets that can exist by the end of the current call: the subnet limit, or
+	/// the number of subnets when root lowered the limit below it. Bounds per-hotkey loops
+	/// over subnets, for their weights.
+	fn max_subnets() -> u16;
 	/// Whether `netuid` exists.
 	fn subnet_exists(netuid: u16) -> bool;
 	/// The coldkey owning `netuid`.
@@ -79,7 +85,8 @@ pub trait OnNeuronRemoved<AccountId> {
 	/// the same call, right after this hook returns.
 	fn on_neuron_removed(netuid: u16, uid: u16, hotkey: &AccountId);
 
-	/// `netuid` was dissolved: every neuron and every value keyed by it are gone.
+	/// `netuid` is being dissolved: right after this hook returns, Subnets removes it with
+	/// every neuron and every value keyed by it. Its neurons can still be read in the hook.
 	fn on_network_dissolved(netuid: u16);
 }
 
@@ -218,5 +225,30 @@ pub trait EpochSchedule {
 impl EpochSchedule for () {
 	fn epoch_state(_netuid: u16) -> Option<EpochState> {
 		None
+	}
+}
+
+/// Rewards that epochs assigned to hotkeys but have not paid yet. The Yuma pallet owes them
+/// lazily: an epoch only records what each uid earned, and the payouts are made later, with
+/// a block's spare weight or when something touches the hotkey. Staking settles a hotkey
+/// before it changes the hotkey's pool (stake added, removed or moved, take changed), so that
+/// every reward goes to the stakers of the epoch that earned it.
+pub trait PendingRewards<AccountId> {
+	/// Pay everything owed to `hotkey` on every subnet now. Returns the weight used, at most
+	/// [`Self::max_settle_weight`].
+	fn settle(hotkey: &AccountId) -> Weight;
+
+	/// The most [`Self::settle`] can weigh now (every subnet that may exist holding the
+	/// hotkey).
+	fn max_settle_weight() -> Weight;
+}
+
+/// Rewards paid at once: nothing is ever owed.
+impl<AccountId> PendingRewards<AccountId> for () {
+	fn settle(_hotkey: &AccountId) -> Weight {
+		Weight::zero()
+	}
+	fn max_settle_weight() -> Weight {
+		Weight::zero()
 	}
 }

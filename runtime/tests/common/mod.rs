@@ -24,12 +24,14 @@ pub fn externalities(patch: Value) -> sp_io::TestExternalities {
 	config.build_storage().unwrap().into()
 }
 
-/// Advance to `block`, running Yuma's `on_initialize` (emission, epochs) in every block.
+/// Advance to `block`, running Yuma's `on_initialize` (emission, epochs) and `on_idle` (owed
+/// payouts) in every block.
 #[allow(dead_code)] // not every test file advances blocks
 pub fn run_to(block: u32) {
 	let now = frame_system::Pallet::<Runtime>::block_number();
 	for n in now + 1..=block {
 		frame_system::Pallet::<Runtime>::set_block_number(n);
 		pallet_yuma::Pallet::<Runtime>::on_initialize(n);
+		pallet_yuma::Pallet::<Runtime>::on_idle(n, frame_support::weights::Weight::MAX);
 	}
 }

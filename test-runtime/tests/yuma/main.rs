@@ -11,5 +11,6 @@ use myelin_test_runtime::{
 };
 use pallet_yuma::*;
 
+mod lazy;
 mod payout;
 mod schedule;

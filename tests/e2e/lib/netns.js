@@ -66,6 +66,13 @@ export function makeHosts(count) {
     const addr = `${SUBNET}.${11 + i}`;
     ip('netns', 'add', ns);
     ip('-n', ns, 'link', 'set', 'lo', 'up');
+    // A link that dies silently leaves TCP connections that look alive: Linux retransmits for
+    // ~15 min (tcp_retries2 = 15) with backoff, and libp2p's ping does not close them, so after
+    // a rejoin the node would wait for the next retransmission, up to a minute or more. Test
+    // hosts give up on a connection after 3 retransmissions (a few seconds), so the nodes
+    // notice the cut and dial again after it, as they would behind a NAT or firewall that
+    // resets idle flows.
+    execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv4.tcp_retries2=3']);
     ip('-n', hub, 'link', 'add', `h${i}`, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
     ip('-n', ns, 'addr', 'add', `${addr}/24`, 'dev', 'eth0');
     ip('-n', ns, 'link', 'set', 'eth0', 'up');

@@ -6,6 +6,8 @@ use sp_runtime::Perbill;
 
 fn set(coldkey: AccountId, hotkey: AccountId, percent: u32) -> sp_runtime::DispatchResult {
 	Staking::set_take(RuntimeOrigin::signed(coldkey), hotkey, Perbill::from_percent(percent))
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 #[test]
