@@ -24,36 +24,44 @@ fn properties() -> Properties {
 	p
 }
 
+/// A spec of this runtime named `name` (`id`) whose genesis is the runtime's preset `preset`.
+fn from_preset(name: &str, id: &str, kind: ChainType, preset: &str) -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(kind)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(preset)
+		.build())
+}
+
 /// `--dev`: one authority (Alice), 250 ms blocks.
 pub fn development() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Myelin Development")
-		.with_id("myelin_dev")
-		.with_chain_type(ChainType::Development)
-		.with_properties(properties())
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
-		.build())
+	from_preset(
+		"Myelin Development",
+		"myelin_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain local`: Alice and Bob authorities, 6 s blocks.
 pub fn local_testnet() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Myelin Local Testnet")
-		.with_id("myelin_local_testnet")
-		.with_chain_type(ChainType::Local)
-		.with_properties(properties())
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.build())
+	from_preset(
+		"Myelin Local Testnet",
+		"myelin_local_testnet",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain stress` (with `--dev`): the development chain whose genesis holds subnet 1 with
 /// 4096 neurons, 256 staked validators weighting every uid, and tempo 20.
 pub fn stress() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Myelin Stress")
-		.with_id("myelin_stress")
-		.with_chain_type(ChainType::Development)
-		.with_properties(properties())
-		.with_genesis_config_preset_name(myelin_runtime::genesis_config_presets::STRESS_PRESET)
-		.build())
+	from_preset(
+		"Myelin Stress",
+		"myelin_stress",
+		ChainType::Development,
+		myelin_runtime::genesis_config_presets::STRESS_PRESET,
+	)
 }

@@ -3,35 +3,20 @@
 
 use super::*;
 use frame_support::traits::Get;
-use myelin_test_runtime::{myelin_doors::StakeInfo, IdleWeight};
+use myelin_test_runtime::IdleWeight;
 
-const OWNER_HK: AccountId = 100;
-const VALIDATOR_A: AccountId = 201;
-const VALIDATOR_B: AccountId = 202;
-const MINER_A: AccountId = 301;
-const MINER_B: AccountId = 302;
 const NOMINATOR: AccountId = 7;
 
-/// The subnet of `payout.rs`, with both validators weighting both miners after the first
+/// The subnet of [`subnet`], with both validators weighting both miners after the first
 /// epoch; runs to block 21 (the second epoch) with `idle` weight for `on_idle`.
 fn subnet_after_two_epochs(idle: Weight) -> u16 {
-	let netuid = register_subnet(OWNER_HK);
-	register(netuid, VALIDATOR_COLDKEY, VALIDATOR_A);
-	register(netuid, VALIDATOR_COLDKEY, VALIDATOR_B);
-	register(netuid, MINER_COLDKEY, MINER_A);
-	register(netuid, MINER_COLDKEY, MINER_B);
-	stake(VALIDATOR_COLDKEY, VALIDATOR_A, 600 * MYL);
-	stake(VALIDATOR_COLDKEY, VALIDATOR_B, 400 * MYL);
+	let netuid = subnet();
 	run_to_block(11);
 	set_weights(netuid, 1, vec![(3, 60_000), (4, 5_535)]);
 	set_weights(netuid, 2, vec![(3, 50_000), (4, 15_535)]);
 	IdleWeight::set(idle);
 	run_to_block(21);
 	netuid
-}
-
-fn stake_of(hotkey: AccountId) -> Balance {
-	<Staking as StakeInfo<AccountId>>::total_stake(&hotkey)
 }
 
 fn owed(netuid: u16, uid: usize) -> (u64, u64) {

@@ -2,30 +2,6 @@
 //! cleanup when neurons and subnets go.
 
 use super::*;
-use myelin_test_runtime::myelin_doors::StakeInfo;
-
-const OWNER_HK: AccountId = 100;
-const VALIDATOR_A: AccountId = 201;
-const VALIDATOR_B: AccountId = 202;
-const MINER_A: AccountId = 301;
-const MINER_B: AccountId = 302;
-
-/// A subnet with the owner hotkey (uid 0), two validators (uids 1, 2: 600 and 400 MYL of
-/// stake) and two miners (uids 3, 4). Returns the netuid.
-fn subnet() -> u16 {
-	let netuid = register_subnet(OWNER_HK);
-	register(netuid, VALIDATOR_COLDKEY, VALIDATOR_A);
-	register(netuid, VALIDATOR_COLDKEY, VALIDATOR_B);
-	register(netuid, MINER_COLDKEY, MINER_A);
-	register(netuid, MINER_COLDKEY, MINER_B);
-	stake(VALIDATOR_COLDKEY, VALIDATOR_A, 600 * MYL);
-	stake(VALIDATOR_COLDKEY, VALIDATOR_B, 400 * MYL);
-	netuid
-}
-
-fn stake_of(hotkey: AccountId) -> Balance {
-	<Staking as StakeInfo<AccountId>>::total_stake(&hotkey)
-}
 
 #[test]
 fn without_weights_validators_share_by_stake_and_the_owner_gets_18_percent() {
