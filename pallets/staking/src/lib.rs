@@ -328,7 +328,8 @@ pub mod pallet {
 		///
 		/// The amount is held from the signer's free balance (hold reason `Staked`), which
 		/// must keep the existential deposit, and buys shares of the hotkey's pool. Rewards
-		/// paid since the signer's last call are settled first.
+		/// paid since the signer's last call are settled first, and so is everything the Yuma
+		/// pallet owes the hotkey (its pool grows before the new shares are bought).
 		///
 		/// Errors: `ZeroAmount`; `HotkeyHasNoOwner` when no coldkey registered `hotkey`;
 		/// `InsufficientBalance`; `StakeTooSmall` when the amount buys no share.
@@ -351,7 +352,8 @@ pub mod pallet {
 		///
 		/// Signer: the coldkey that staked.
 		///
-		/// Never more than the signer's own stake on that hotkey (rewards included). When the
+		/// What the Yuma pallet owes the hotkey is paid into its pool first. Never more than
+		/// the signer's own stake on that hotkey (rewards included). When the
 		/// rest would be worth less than one base unit, the whole stake is withdrawn and the
 		/// event says so.
 		///
@@ -373,7 +375,8 @@ pub mod pallet {
 		}
 
 		/// Move `amount` of the signer's stake from `from_hotkey` to `to_hotkey`, without
-		/// touching its free balance.
+		/// touching its free balance. What the Yuma pallet owes either hotkey is paid into its
+		/// pool first.
 		///
 		/// Signer: the coldkey that staked.
 		///
@@ -403,7 +406,8 @@ pub mod pallet {
 		/// Signer: the coldkey owning `hotkey`.
 		///
 		/// 0..=18% (a `Perbill`, e.g. `100_000_000` for 10%). A decrease (or the same value)
-		/// applies at once; an increase at most once per `TakeRateLimit` blocks.
+		/// applies at once; an increase at most once per `TakeRateLimit` blocks. What the Yuma
+		/// pallet owes the hotkey is paid first, under the old take.
 		///
 		/// Errors: `NotHotkeyOwner`; `TakeTooHigh`; `TakeIncreaseRateLimited`.
 		///
