@@ -5,10 +5,9 @@ use codec::Encode;
 use frame_support::traits::fungible::Inspect;
 use myelin_runtime::{
 	configs::RuntimeBlockWeights, feeless::CheckHotkeyCalls, genesis_config_presets, AccountId,
-	Balances, BuildStorage, Executive, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SignedPayload, TxExtension, UncheckedExtrinsic, DEV_SLOT_DURATION_MS,
+	Balances, Executive, Header, Runtime, RuntimeCall, SignedPayload, TxExtension,
+	UncheckedExtrinsic, DEV_SLOT_DURATION_MS,
 };
-use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
 use sp_runtime::{
@@ -36,24 +35,12 @@ pub struct Chain {
 	pub commits: Vec<MadeCommit>,
 }
 
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 impl Chain {
 	/// The dev chain's genesis (Alice…Ferdie endowed, Alice the sudo key, tempo 10).
 	pub fn new() -> Self {
-		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-		merge(&mut config, genesis_config_presets::development());
-		let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-		let ext = sp_io::TestExternalities::new(config.build_storage().unwrap());
+		let storage =
+			genesis_config_presets::genesis_storage(genesis_config_presets::development());
+		let ext = sp_io::TestExternalities::new(storage);
 		let mut coldkeys = dev_signers();
 		coldkeys.extend((0..2u8).map(|i| Signer::from_seed(&[0xC0 + i; 32])));
 		let hotkeys = (0..12u8).map(|i| Signer::from_seed(&[0x40 + i; 32])).collect();

@@ -201,3 +201,27 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(STRESS_PRESET),
 	]
 }
+
+/// The genesis storage of the default config with `patch` applied, merged as the node's
+/// chain-spec builder merges a preset (objects key by key, anything else replaced). For
+/// native tests and tools (the runtime tests, the fuzzer).
+#[cfg(feature = "std")]
+pub fn genesis_storage(patch: Value) -> sp_core::storage::Storage {
+	use sp_runtime::BuildStorage;
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (k, v) in patch {
+					merge(base.entry(k).or_insert(Value::Null), v);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+		.expect("the default config serializes; qed");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig =
+		serde_json::from_value(config).unwrap_or_else(|e| panic!("genesis config: {e}"));
+	config.build_storage().unwrap_or_else(|e| panic!("genesis storage: {e}"))
+}

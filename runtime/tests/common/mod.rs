@@ -1,27 +1,12 @@
 //! Genesis state for runtime tests, built the way the node's chain-spec builder builds it.
 
 use frame_support::traits::Hooks;
-use myelin_runtime::{BuildStorage, Runtime, RuntimeGenesisConfig};
+use myelin_runtime::Runtime;
 use serde_json::Value;
 
-/// Applies a genesis patch on top of the default config, as the node's chain-spec builder does.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// The storage of the default genesis config with `patch` applied.
+/// The storage of the default genesis config with `patch` applied, as the node builds it.
 pub fn externalities(patch: Value) -> sp_io::TestExternalities {
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap().into()
+	myelin_runtime::genesis_config_presets::genesis_storage(patch).into()
 }
 
 /// Advance to `block`, running Yuma's `on_initialize` (emission, epochs) and `on_idle` (owed
