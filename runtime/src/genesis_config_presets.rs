@@ -126,22 +126,6 @@ pub fn stress_weight(v: u16, j: u16) -> u16 {
 	(1 + (u32::from(v) * 7919 + u32::from(j) * 104_729) % 65_535) as u16
 }
 
-/// The `stress` patch, streamed to JSON without a `serde_json::Value` for the million weight
-/// entries (which would not fit the runtime's heap).
-#[derive(frame_support::Serialize)]
-#[serde(crate = "frame_support::__private::serde")]
-struct StressPatch {
-	#[serde(flatten)]
-	base: Value,
-	weights: StressWeights,
-}
-
-#[derive(frame_support::Serialize)]
-#[serde(crate = "frame_support::__private::serde")]
-struct StressWeights {
-	rows: Vec<(u16, u16, pallet_weights::GenesisRow)>,
-}
-
 /// `stress`: the development chain (Alice, 250 ms blocks) whose genesis holds subnet 1 with
 /// 4096 neurons and tempo 20. Uids 0..256 are validators: uid 0 is the owner hotkey (Alice,
 /// 1000 MYL staked), uids 1..256 belong to Bob (1000 + uid MYL staked each); uids 256..4096
@@ -171,15 +155,15 @@ pub fn stress() -> Vec<u8> {
 	let mut base = development();
 	base["subnets"]["subnets"] = serde_json::json!([subnet]);
 	base["staking"] = serde_json::json!({ "stakes": stakes });
-	let rows = (0..STRESS_VALIDATORS)
+	let rows: Vec<(u16, u16, pallet_weights::GenesisRow)> = (0..STRESS_VALIDATORS)
 		.map(|v| {
 			let row: Vec<(u16, u16)> =
 				(0..STRESS_NEURONS).map(|j| (j, stress_weight(v, j))).collect();
 			(1, v, pallet_weights::GenesisRow::scale(&row))
 		})
 		.collect();
-	let patch = StressPatch { base, weights: StressWeights { rows } };
-	serde_json::to_vec(&patch).expect("plain data always serializes; qed")
+	base["weights"] = serde_json::json!({ "rows": rows });
+	serde_json::to_vec(&base).expect("a serde_json::Value always serializes; qed")
 }
 
 /// The JSON patch of the preset `id`, if it exists.
