@@ -75,10 +75,7 @@ impl<T: Config> Pallet<T> {
 				match T::Subnets::hotkey_of(netuid, uid as u16) {
 					Some(hotkey) => Some((hotkey, incentive, dividend)),
 					None => {
-						// No holder (should not happen): the amount can never be paid.
-						let asked = u128::from(incentive) + u128::from(dividend);
-						TotalOwed::<T>::mutate(|owed| *owed = owed.saturating_sub(asked));
-						UnpaidEmission::<T>::mutate(|dust| *dust = dust.saturating_add(asked));
+						Self::pay_owed_to_nobody(incentive, dividend);
 						None
 					},
 				}
