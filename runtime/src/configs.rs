@@ -18,10 +18,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	block_time, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Staking, Subnets, System, Weights, Yuma, EXISTENTIAL_DEPOSIT,
-	SS58_PREFIX, VERSION,
+	block_time, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, MultiBlockMigrations,
+	Nonce, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Staking, Subnets, System, Weights, Yuma,
+	EXISTENTIAL_DEPOSIT, SS58_PREFIX, VERSION,
 };
 
 /// Share of a block's weight and length available to normal (non-operational) extrinsics.
@@ -60,6 +60,31 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Storage migrations too large for one block run a step per block (`pallet-migrations`).
+	type MultiBlockMigrator = MultiBlockMigrations;
+}
+
+parameter_types! {
+	/// Multi-block migrations may use half of each block.
+	pub MaxMigrationWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_migrations::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type Migrations = crate::MultiBlockMigrationsOf;
+	#[cfg(feature = "runtime-benchmarks")]
+	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;
+	type CursorMaxLen = ConstU32<65_536>;
+	type IdentifierMaxLen = ConstU32<256>;
+	type MigrationStatusHandler = ();
+	/// A failed migration (impossible from a state that passed its pallet's `try_state`)
+	/// resumes extrinsics rather than freezing the chain: a solo chain has no relay chain to
+	/// unfreeze it, and a frozen chain cannot even include the root call that would fix it.
+	/// Root can then upgrade and restart the migrations (`force_onboard_mbms`).
+	type FailedMigrationHandler = frame_support::migrations::ForceUnstuckOnFailedMigration;
+	type MaxServiceWeight = MaxMigrationWeight;
+	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;
 }
 
 impl block_time::Config for Runtime {}

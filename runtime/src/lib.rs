@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -142,12 +142,21 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on runtime upgrade, besides those of the pallets, in order. Each is
-/// versioned: it runs once, when the pallet's on-chain storage version is its `FROM`.
+/// versioned: it runs once, when the pallet's on-chain storage version is its `FROM`. Those
+/// too large for one block are multi-block migrations: [`MultiBlockMigrationsOf`].
 type Migrations = (
 	// Yuma first: it starts each subnet's epoch count, which the Weights migration reads.
 	pallet_yuma::migrations::v1::MigrateToV1<Runtime>,
 	pallet_weights::migrations::v1::MigrateToV1<Runtime>,
+	// The version only; `MultiBlockMigrationsOf` moves the values.
+	pallet_subnets::migrations::v1::MigrateToV1<Runtime>,
 );
+
+/// Multi-block migrations, run by `MultiBlockMigrations` (`pallet-migrations`) after a runtime
+/// upgrade, a step per block within `MaxServiceWeight`, in order; no extrinsic is applied until
+/// they are done. Each does nothing when nothing is left to move (a chain started on the new
+/// layout).
+pub type MultiBlockMigrationsOf = (pallet_subnets::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -202,6 +211,9 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(9)]
+	pub type MultiBlockMigrations = pallet_migrations;
 
 	#[runtime::pallet_index(10)]
 	pub type Subnets = pallet_subnets;

@@ -5,7 +5,7 @@
 use alloc::vec::Vec;
 use myelin_doors::{
 	EpochSchedule, Metagraph, NeuronInfo, StakeInfo, SubnetHyperparams, SubnetInfo,
-	SubnetsInterface,
+	SubnetsInterface, WeightsSource,
 };
 use pallet_yuma::EpochOutputs;
 use sp_runtime::SaturatedConversion;
@@ -49,13 +49,16 @@ pub fn hyperparameters(netuid: u16) -> Option<SubnetHyperparams<Balance>> {
 	Subnets::hyperparams(netuid)
 }
 
-/// The neuron `uid` of `netuid`, held by `hotkey`, with the outputs of the subnet's last
-/// epoch. A uid registered after the last epoch has no outputs yet: zeros and `false`.
+/// The neuron `uid` of `netuid`, held by `hotkey` since `registered_at` and last setting
+/// weights at `last_update`, with the outputs of the subnet's last epoch. A uid registered
+/// after the last epoch has no outputs yet: zeros and `false`.
 fn neuron_info(
 	outputs: &EpochOutputs,
 	netuid: u16,
 	uid: u16,
 	hotkey: AccountId,
+	registered_at: u64,
+	last_update: u64,
 ) -> NeuronInfo<AccountId, Balance> {
 	let i = usize::from(uid);
 	let at = |v: &Vec<u16>| v.get(i).copied().unwrap_or(0);
@@ -72,8 +75,8 @@ fn neuron_info(
 		emission: Balance::from(outputs.emission.get(i).copied().unwrap_or(0)),
 		validator_permit: flag(&outputs.validator_permit),
 		active: flag(&outputs.active),
-		last_update: Weights::last_update(netuid, uid).unwrap_or_default().into(),
-		registered_at: Subnets::registered_at(netuid, uid).unwrap_or_default().into(),
+		last_update,
+		registered_at,
 		axon: Subnets::axon_url(netuid, uid),
 		hotkey,
 	}
@@ -85,9 +88,18 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 		return None;
 	}
 	let outputs = Yuma::epoch_outputs(netuid);
-	let neurons: Vec<_> = Subnets::neurons(netuid)
+	// The subnet's columns once each (hotkeys, registration blocks, last updates), not per uid.
+	let snapshot = Subnets::epoch_snapshot(netuid)?;
+	let last_updates = Weights::last_updates(netuid, snapshot.hotkeys.len() as u16);
+	let neurons: Vec<_> = snapshot
+		.hotkeys
 		.into_iter()
-		.map(|(uid, hotkey)| neuron_info(&outputs, netuid, uid, hotkey))
+		.zip(snapshot.registered_at)
+		.zip(last_updates)
+		.enumerate()
+		.map(|(uid, ((hotkey, registered_at), last_update))| {
+			neuron_info(&outputs, netuid, uid as u16, hotkey, registered_at, last_update)
+		})
 		.collect();
 	Some(Metagraph {
 		netuid,
@@ -100,5 +112,7 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 /// One neuron of `netuid`.
 pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	let hotkey = Subnets::hotkey_of(netuid, uid)?;
-	Some(neuron_info(&Yuma::epoch_outputs(netuid), netuid, uid, hotkey))
+	let registered_at = Subnets::registered_at(netuid, uid).unwrap_or_default().into();
+	let last_update = Weights::last_update(netuid, uid).unwrap_or_default().into();
+	Some(neuron_info(&Yuma::epoch_outputs(netuid), netuid, uid, hotkey, registered_at, last_update))
 }

@@ -123,7 +123,8 @@ fn stress_holds_a_full_subnet_with_staked_validators_weighting_every_uid() {
 		assert_eq!(pallet_subnets::SubnetworkN::<Runtime>::get(1), STRESS_NEURONS);
 		let params = pallet_subnets::Hyperparams::<Runtime>::get(1).unwrap();
 		assert_eq!((params.tempo, params.max_allowed_validators), (20, STRESS_VALIDATORS));
-		assert_eq!(pallet_subnets::Keys::<Runtime>::get(1, 4095), Some(stress_hotkey(4095)));
+		let hotkeys = pallet_subnets::Hotkeys::<Runtime>::get(1);
+		assert_eq!((hotkeys.len(), &hotkeys[4095]), (4096, &stress_hotkey(4095)));
 		assert_eq!(
 			pallet_subnets::HotkeyOwner::<Runtime>::get(stress_hotkey(300)),
 			Some(Sr25519Keyring::Charlie.to_account_id())
@@ -137,7 +138,7 @@ fn stress_holds_a_full_subnet_with_staked_validators_weighting_every_uid() {
 		assert_eq!(row.len(), 4096);
 		assert_eq!(row[100], (100, stress_weight(7, 100)));
 		assert_eq!(pallet_weights::LastUpdate::<Runtime>::get(1, 7), Some(1));
-		assert_eq!(pallet_subnets::RegisteredAt::<Runtime>::get(1, 7), Some(0));
+		assert_eq!(pallet_subnets::RegistrationBlocks::<Runtime>::get(1)[7], 0);
 		// Every invariant holds, and a genesis subnet holds no lock.
 		assert_eq!(pallet_subnets::SubnetLocked::<Runtime>::get(1), Some(0));
 		Subnets::do_try_state().unwrap();

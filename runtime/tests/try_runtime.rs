@@ -2,14 +2,16 @@
 //! (`Executive::try_runtime_upgrade` with every check: each migration's `pre_upgrade` and
 //! `post_upgrade`, each pallet's storage version against its code, every pallet's
 //! `try_state`), on a dev chain filled through the calls and then put back into the layout
-//! of the last release (storage version 0 of Yuma and Weights: no epoch index, commits stamped
-//! with blocks). Only built with the `try-runtime` feature.
+//! of the last release (storage version 0 of Yuma, Weights and Subnets: no epoch index, commits
+//! stamped with blocks, one value per uid for hotkeys and registration blocks); then the
+//! multi-block migrations to their end, a step per block, with their own pre/post checks and
+//! every `try_state` after each step. Only built with the `try-runtime` feature.
 #![cfg(feature = "try-runtime")]
 
 mod common;
 
 use codec::Encode;
-use common::{externalities, run_to};
+use common::{externalities, run_to, step_multi_block_migrations};
 use frame_support::{
 	traits::{GetStorageVersion, StorageVersion},
 	BoundedVec,
@@ -65,12 +67,18 @@ fn the_upgrade_passes_every_try_runtime_check() {
 		frame_support::storage::unhashed::put_raw(&key, &old.encode());
 		StorageVersion::new(0).put::<Yuma>();
 		StorageVersion::new(0).put::<Weights>();
+		let columns: Vec<_> = [1, 2].map(pallet_subnets::Hotkeys::<Runtime>::get).into();
+		for netuid in [1, 2] {
+			pallet_subnets::migrations::v1::to_old_layout::<Runtime>(netuid);
+		}
+		assert!(pallet_subnets::Hotkeys::<Runtime>::get(1).is_empty());
 
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.expect("every pre/post check and try_state holds");
 		assert!(weight.ref_time() > 0);
 		assert_eq!(Yuma::on_chain_storage_version(), StorageVersion::new(1));
 		assert_eq!(Weights::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(1));
 		assert_eq!(pallet_yuma::EpochIndex::<Runtime>::get(2), 47 / 10);
 		let commits = pallet_weights::Commits::<Runtime>::get(2, Eve.to_account_id()).unwrap();
 		assert_eq!(commits.to_vec(), vec![(hash, 4)]);
@@ -78,5 +86,12 @@ fn the_upgrade_passes_every_try_runtime_check() {
 			"try-runtime: on_runtime_upgrade with all checks passed, weight {} µs",
 			weight.ref_time() / 1_000_000
 		);
+
+		// The multi-block migrations, a step per block, each block's invariants checked.
+		let steps = step_multi_block_migrations();
+		assert!(steps >= 1);
+		assert_eq!([1, 2].map(pallet_subnets::Hotkeys::<Runtime>::get).to_vec(), columns);
+		assert!(pallet_subnets::migrations::v1::old_layout_is_empty::<Runtime>());
+		println!("try-runtime: multi-block migrations done in {steps} blocks");
 	});
 }

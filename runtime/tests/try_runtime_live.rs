@@ -2,7 +2,9 @@
 //! the node's JSON-RPC (`state_getKeysPaged`, `state_queryStorageAt`), and the runtime of this
 //! checkout runs its upgrade on it with every check (`Executive::try_runtime_upgrade`: each
 //! migration's `pre_upgrade`/`post_upgrade`, storage versions, the whole state decodes, every
-//! pallet's `try_state`), then runs it again to show that it changes nothing the second time.
+//! pallet's `try_state`) and its multi-block migrations to their end (their own checks, every
+//! `try_state` after each step), then runs it all again to show that it changes nothing the
+//! second time.
 //!
 //! This is try-runtime-cli's `on-runtime-upgrade` built from its parts: the published
 //! `frame-remote-externalities` (0.63) is built against the release before polkadot-sdk 2609
@@ -15,6 +17,9 @@
 //! block hash; default the finalized head). Ignored by a plain `cargo test`.
 #![cfg(feature = "try-runtime")]
 
+mod common;
+
+use common::step_multi_block_migrations;
 use frame_support::traits::{GetStorageVersion, StorageVersion};
 use frame_try_runtime::UpgradeCheckSelect;
 use myelin_runtime::{Executive, Runtime};
@@ -156,6 +161,10 @@ fn the_upgrade_passes_every_try_runtime_check_on_a_running_chain() {
 		);
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.expect("every pre/post check, the decoding of the whole state and try_state hold");
+		// Then the multi-block migrations, with their pre/post checks and every try_state
+		// after each step.
+		let blocks = step_multi_block_migrations();
+		assert!(pallet_subnets::migrations::v1::old_layout_is_empty::<Runtime>());
 		for ((pallet, old, code), (_, now, _)) in before.iter().zip(versions()) {
 			assert_eq!(now, *code, "{pallet}: on-chain version after the upgrade");
 			println!("try-runtime: {pallet} storage version {old:?} -> {now:?}");
@@ -166,10 +175,19 @@ fn the_upgrade_passes_every_try_runtime_check_on_a_running_chain() {
 			weight.ref_time() / 1_000_000,
 			weight.proof_size()
 		);
+		println!("try-runtime: the multi-block migrations took {blocks} blocks");
 
-		// Idempotent: a second run finds nothing to migrate and leaves the state as it is.
+		// Idempotent: a second run finds nothing to migrate and leaves the state as it is (but
+		// for the events `MultiBlockMigrations` deposits, cleared before each root, and the
+		// block numbers its steps advanced).
+		// The block number the steps advanced is put back as well.
+		frame_system::Pallet::<Runtime>::reset_events();
+		let number = frame_system::Pallet::<Runtime>::block_number();
 		let root = sp_io::storage::root(sp_core::storage::StateVersion::V1);
 		Executive::try_runtime_upgrade(UpgradeCheckSelect::All).expect("the second run's checks");
+		step_multi_block_migrations();
+		frame_system::Pallet::<Runtime>::reset_events();
+		frame_system::Pallet::<Runtime>::set_block_number(number);
 		assert_eq!(
 			sp_io::storage::root(sp_core::storage::StateVersion::V1),
 			root,

@@ -43,7 +43,7 @@ describe('subnets pallet', () => {
     assert.equal(ev.data.hotkey.toString(), ownerHotkey.address);
     assert.equal(ev.data.lock.toBigInt(), 1n * MYL);
     assert.equal((await api.query.subnets.subnetOwner(netuid)).unwrap().toString(), alice.address);
-    assert.equal((await api.query.subnets.keys(netuid, 0)).unwrap().toString(), ownerHotkey.address);
+    assert.equal((await api.query.subnets.hotkeys(netuid))[0].toString(), ownerHotkey.address);
     const hp = (await api.query.subnets.hyperparams(netuid)).unwrap();
     assert.equal(hp.tempo.toNumber(), 10, 'dev chain tempo');
   });

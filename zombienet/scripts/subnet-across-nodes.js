@@ -22,12 +22,12 @@ async function run(nodeName, networkInfo, args) {
 	const other = await connect(networkInfo, reader);
 	await waitForHead(other, (h) => h.number.toNumber() >= number, { finalized: true });
 	const owner = await other.query.subnets.subnetOwner(netuid);
-	const uid0 = await other.query.subnets.keys(netuid, 0);
+	const [uid0] = await other.query.subnets.hotkeys(netuid);
 	await other.disconnect();
 	console.log(`\n📏 ${nodeName} registered subnet ${netuid} in #${number}; ${reader} reads owner ` +
 		`${owner.toString()}\n`);
 	return owner.isSome && owner.unwrap().toString() === alice.address &&
-		uid0.isSome && uid0.unwrap().toString() === hotkey.address ? 1 : 0;
+		uid0 !== undefined && uid0.toString() === hotkey.address ? 1 : 0;
 }
 
 module.exports = { run };

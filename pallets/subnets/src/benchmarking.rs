@@ -6,7 +6,7 @@ use super::*;
 use crate::Pallet as Subnets;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate;
+use frame_support::{traits::fungible::Mutate, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{traits::Zero, SaturatedConversion};
 
@@ -95,7 +95,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), netuid);
 
 		assert!(!SubnetOwner::<T>::contains_key(netuid));
-		assert_eq!(Keys::<T>::iter_prefix(netuid).count(), 0);
+		assert!(!Hotkeys::<T>::contains_key(netuid));
 		Ok(())
 	}
 
@@ -147,6 +147,37 @@ mod benchmarks {
 
 		assert_eq!(Axons::<T>::get(netuid, 0).map(|axon| axon.url.into_inner()), Some(url));
 		Ok(())
+	}
+
+	/// One step of the migration to storage version 1 (`migrations::v1`): `k` uids of a subnet
+	/// moved from the old layout onto its columns, which already hold `s` uids, then nothing
+	/// left found. (`k` is cut to `4096 − s`.)
+	#[benchmark]
+	fn migrate_v1_step(s: Linear<0, { MAX_UIDS as u32 - 1 }>, k: Linear<1, { MAX_UIDS as u32 }>) {
+		use crate::migrations::v1::{self, MigrateV0ToV1};
+		use frame_support::migrations::SteppedMigration;
+		let k = k.min(u32::from(MAX_UIDS) - s);
+		set_block::<T>(10);
+		let (netuid, _) = subnet_with::<T>(MAX_UIDS, (s + k) as u16);
+		v1::to_old_layout::<T>(netuid);
+		// The first `s` uids already moved.
+		let mut hotkeys = Vec::new();
+		let mut blocks = Vec::new();
+		for uid in 0..s as u16 {
+			hotkeys.push(v1::Keys::<T>::take(netuid, uid).expect("in the old layout"));
+			blocks.push(v1::RegisteredAt::<T>::take(netuid, uid).expect("in the old layout"));
+		}
+		Hotkeys::<T>::insert(netuid, BoundedVec::truncate_from(hotkeys));
+		RegistrationBlocks::<T>::insert(netuid, BoundedVec::truncate_from(blocks));
+		let mut meter = frame_support::weights::WeightMeter::new();
+
+		#[block]
+		{
+			let _ = MigrateV0ToV1::<T>::step(None, &mut meter);
+		}
+
+		assert_eq!(Hotkeys::<T>::get(netuid).len(), (s + k) as usize);
+		assert!(v1::old_layout_is_empty::<T>());
 	}
 
 	#[benchmark]

@@ -1,9 +1,9 @@
 //! [`SubnetsInterface`] for [`Pallet`]: the read door other pallets and the runtime APIs use.
 
 use crate::{
-	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Keys, Pallet, RegisteredAt,
-	SubnetHyperparams, SubnetLimit, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
-	SubnetsInterface, SubnetworkN, Uids,
+	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Pallet, SubnetHyperparams, SubnetLimit,
+	SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot, SubnetsInterface, SubnetworkN,
+	Uids,
 };
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -43,11 +43,15 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 	}
 
 	fn hotkey_of(netuid: u16, uid: u16) -> Option<T::AccountId> {
-		Keys::<T>::get(netuid, uid)
+		Pallet::<T>::hotkey_at(netuid, uid)
+	}
+
+	fn hotkeys(netuid: u16) -> Vec<T::AccountId> {
+		Pallet::<T>::hotkeys(netuid)
 	}
 
 	fn registered_at(netuid: u16, uid: u16) -> Option<BlockNumberFor<T>> {
-		RegisteredAt::<T>::get(netuid, uid)
+		Pallet::<T>::registered_block(netuid, uid)
 	}
 
 	fn hotkey_owner(hotkey: &T::AccountId) -> Option<T::AccountId> {
@@ -59,29 +63,22 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 	}
 
 	fn neurons(netuid: u16) -> Vec<(u16, T::AccountId)> {
-		// The uids of a subnet are exactly `0..n`, so this reads them in order.
-		(0..SubnetworkN::<T>::get(netuid))
-			.filter_map(|uid| Keys::<T>::get(netuid, uid).map(|hotkey| (uid, hotkey)))
+		Pallet::<T>::hotkeys(netuid)
+			.into_iter()
+			.enumerate()
+			.map(|(uid, hotkey)| (uid as u16, hotkey))
 			.collect()
 	}
 
 	fn epoch_snapshot(netuid: u16) -> Option<SubnetSnapshot<T::AccountId, BalanceOf<T>>> {
 		let owner = SubnetOwner::<T>::get(netuid)?;
 		let hyperparams = Hyperparams::<T>::get(netuid)?;
-		let n = SubnetworkN::<T>::get(netuid);
-		let mut hotkeys = Vec::with_capacity(usize::from(n));
-		let mut registered_at = Vec::with_capacity(usize::from(n));
-		// The uids of a subnet are exactly `0..n`, each with a hotkey and a registration block
-		// (a `try_state` invariant), so the two vectors are indexed by uid.
-		for uid in 0..n {
-			let (Some(hotkey), Some(at)) =
-				(Keys::<T>::get(netuid, uid), RegisteredAt::<T>::get(netuid, uid))
-			else {
-				break;
-			};
-			hotkeys.push(hotkey);
-			registered_at.push(at.saturated_into());
-		}
+		// One column each, indexed by uid (`0..n`: a `try_state` invariant).
+		let hotkeys = Pallet::<T>::hotkeys(netuid);
+		let registered_at = Pallet::<T>::registration_blocks(netuid)
+			.into_iter()
+			.map(|b| b.saturated_into())
+			.collect();
 		Some(SubnetSnapshot { owner, hyperparams, hotkeys, registered_at })
 	}
 

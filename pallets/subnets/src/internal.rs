@@ -2,10 +2,10 @@
 //! bounds and the storage invariants.
 
 use crate::{
-	math, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Error, Event, HoldReason, HotkeyOwner,
-	Hyperparameter, Hyperparams, Keys, LockReductionInterval, NetworkLock, NetworkMinLock,
-	NeuronEmission, OnNeuronRemoved, Pallet, RegisteredAt, SubnetHyperparams, SubnetLocked,
-	SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, MAX_BONDS_MOVING_AVERAGE,
+	math, migrations, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Error, Event, HoldReason,
+	HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids, NetworkLock,
+	NetworkMinLock, NeuronEmission, OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams,
+	SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, MAX_BONDS_MOVING_AVERAGE,
 	MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS, MIN_ALPHA_LOW,
 };
 use alloc::{collections::btree_map::BTreeMap, collections::btree_set::BTreeSet, vec::Vec};
@@ -15,6 +15,7 @@ use frame_support::{
 		fungible::{InspectHold, MutateHold},
 		tokens::Precision,
 	},
+	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -86,30 +87,79 @@ impl<T: Config> Pallet<T> {
 		uid
 	}
 
-	/// Record `hotkey` as the holder of `uid` on `netuid`, registered at `now`.
-	pub(crate) fn put_neuron(netuid: u16, uid: u16, hotkey: &T::AccountId, now: BlockNumberFor<T>) {
-		Keys::<T>::insert(netuid, uid, hotkey);
-		Uids::<T>::insert(netuid, hotkey, uid);
-		RegisteredAt::<T>::insert(netuid, uid, now);
+	/// Give each of `hotkeys` the next uid of `netuid` in turn (which must have room for them
+	/// all), registered at `now`: each column written once, for genesis and benchmark setups.
+	pub(crate) fn append_neurons(netuid: u16, hotkeys: &[T::AccountId], now: BlockNumberFor<T>) {
+		let mut column = Self::hotkeys(netuid);
+		let mut blocks = Self::registration_blocks(netuid);
+		for hotkey in hotkeys {
+			Uids::<T>::insert(netuid, hotkey, column.len() as u16);
+			column.push(hotkey.clone());
+			blocks.push(now);
+		}
+		SubnetworkN::<T>::insert(netuid, column.len().min(usize::from(MAX_UIDS)) as u16);
+		Hotkeys::<T>::insert(netuid, BoundedVec::truncate_from(column));
+		RegistrationBlocks::<T>::insert(netuid, BoundedVec::truncate_from(blocks));
 	}
 
-	/// Remove the neuron `uid` of `netuid` (its uid stays counted in `n` and is refilled by the
-	/// caller), emit `NeuronPruned` and tell the other pallets.
+	/// Record `hotkey` as the holder of `uid` on `netuid` (at most `n`: a uid being refilled or
+	/// the next one), registered at `now`.
+	pub(crate) fn put_neuron(netuid: u16, uid: u16, hotkey: &T::AccountId, now: BlockNumberFor<T>) {
+		Hotkeys::<T>::mutate(netuid, |column| set_uid(column, uid, hotkey.clone()));
+		RegistrationBlocks::<T>::mutate(netuid, |column| set_uid(column, uid, now));
+		Uids::<T>::insert(netuid, hotkey, uid);
+	}
+
+	/// Remove the neuron `uid` of `netuid`, emit `NeuronPruned` and tell the other pallets. Its
+	/// uid stays counted in `n`: the caller gives it to the new holder ([`Self::put_neuron`])
+	/// in the same call.
 	pub(crate) fn prune_neuron(netuid: u16, uid: u16) {
-		let Some(hotkey) = Keys::<T>::take(netuid, uid) else {
+		let Some(hotkey) = Self::hotkey_at(netuid, uid) else {
 			log::error!(target: crate::LOG_TARGET, "pruning empty uid {uid} of subnet {netuid}");
 			return;
 		};
 		Uids::<T>::remove(netuid, &hotkey);
-		RegisteredAt::<T>::remove(netuid, uid);
 		Axons::<T>::remove(netuid, uid);
 		Self::deposit_event(Event::NeuronPruned { netuid, uid, hotkey: hotkey.clone() });
 		T::OnNeuronRemoved::on_neuron_removed(netuid, uid, &hotkey);
 	}
 
+	/// The hotkeys of the uids `0..n` of `netuid`, indexed by uid. While the migration to
+	/// storage version 1 runs, the uids it has not reached are read from the old layout.
+	pub(crate) fn hotkeys(netuid: u16) -> Vec<T::AccountId> {
+		let mut column = Hotkeys::<T>::get(netuid).into_inner();
+		migrations::v1::complete::<T, _>(netuid, &mut column, migrations::v1::old_hotkey::<T>);
+		column
+	}
+
+	/// The registration blocks of the uids `0..n` of `netuid`, indexed by uid (see
+	/// [`Self::hotkeys`]).
+	pub(crate) fn registration_blocks(netuid: u16) -> Vec<BlockNumberFor<T>> {
+		let mut column = RegistrationBlocks::<T>::get(netuid).into_inner();
+		migrations::v1::complete::<T, _>(netuid, &mut column, migrations::v1::old_block::<T>);
+		column
+	}
+
+	/// The hotkey of `uid` on `netuid` (one read of the subnet's column).
+	pub(crate) fn hotkey_at(netuid: u16, uid: u16) -> Option<T::AccountId> {
+		Hotkeys::<T>::get(netuid)
+			.get(usize::from(uid))
+			.cloned()
+			.or_else(|| migrations::v1::old_hotkey::<T>(netuid, uid))
+	}
+
+	/// The registration block of `uid` on `netuid` (one read of the subnet's column).
+	pub(crate) fn registered_block(netuid: u16, uid: u16) -> Option<BlockNumberFor<T>> {
+		RegistrationBlocks::<T>::get(netuid)
+			.get(usize::from(uid))
+			.copied()
+			.or_else(|| migrations::v1::old_block::<T>(netuid, uid))
+	}
+
 	/// The uid to prune on the full subnet `netuid` (of `n` neurons) at block `now`: the lowest
 	/// emission among the neurons whose immunity period has passed, then the oldest
-	/// registration, then the lowest uid. `None` when every neuron is immune.
+	/// registration, then the lowest uid. `None` when every neuron is immune. Two reads: the
+	/// registration blocks and the last epoch's emissions, each one column.
 	pub(crate) fn prune_candidate(
 		netuid: u16,
 		n: u16,
@@ -117,13 +167,15 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> Option<u16> {
 		let immunity = BlockNumberFor::<T>::from(params.immunity_period);
+		let emissions = T::NeuronEmission::emissions(netuid);
+		let blocks = Self::registration_blocks(netuid);
 		let mut best: Option<(u64, BlockNumberFor<T>, u16)> = None;
-		for uid in 0..n {
-			let registered = RegisteredAt::<T>::get(netuid, uid).unwrap_or_default();
+		for (uid, registered) in blocks.into_iter().enumerate().take(usize::from(n)) {
 			if now.saturating_sub(registered) < immunity {
 				continue;
 			}
-			let key = (T::NeuronEmission::emission(netuid, uid), registered, uid);
+			let emission = emissions.get(uid).copied().unwrap_or(0);
+			let key = (emission, registered, uid as u16);
 			if best.as_ref().is_none_or(|best| key < *best) {
 				best = Some(key);
 			}
@@ -161,11 +213,11 @@ impl<T: Config> Pallet<T> {
 		Hyperparams::<T>::remove(netuid);
 		BurnPrice::<T>::remove(netuid);
 		SubnetworkN::<T>::remove(netuid);
+		Hotkeys::<T>::remove(netuid);
+		RegistrationBlocks::<T>::remove(netuid);
 		// A subnet has at most `MAX_UIDS` neurons: one pass clears each prefix.
 		let limit = u32::from(MAX_UIDS);
-		let _ = Keys::<T>::clear_prefix(netuid, limit, None);
 		let _ = Uids::<T>::clear_prefix(netuid, limit, None);
-		let _ = RegisteredAt::<T>::clear_prefix(netuid, limit, None);
 		let _ = Axons::<T>::clear_prefix(netuid, limit, None);
 		Ok(released)
 	}
@@ -325,8 +377,8 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		for hotkey in &hotkeys[1..] {
 			Self::take_hotkey(hotkey, owner);
-			Self::append_neuron(netuid, hotkey, now);
 		}
+		Self::append_neurons(netuid, &hotkeys[1..], now);
 		netuid
 	}
 
@@ -360,18 +412,20 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let initial_burn: BalanceOf<T> = crate::INITIAL_BURN.saturated_into();
 		BurnPrice::<T>::insert(netuid, crate::BurnState { base: initial_burn, since: now });
+		let mut seen = BTreeSet::new();
 		for (coldkey, hotkey) in &subnet.neurons {
 			assert!(
 				Self::ensure_may_use_hotkey(coldkey, hotkey).is_ok(),
 				"subnets genesis: hotkey {hotkey:?} is owned by another coldkey",
 			);
 			assert!(
-				!Uids::<T>::contains_key(netuid, hotkey),
-				"subnets genesis: hotkey {hotkey:?} twice in subnet {netuid}",
+				seen.insert(hotkey),
+				"subnets genesis: hotkey {hotkey:?} twice in subnet {netuid}"
 			);
 			Self::take_hotkey(hotkey, coldkey);
-			Self::append_neuron(netuid, hotkey, now);
 		}
+		let hotkeys: Vec<T::AccountId> = subnet.neurons.iter().map(|(_, h)| h.clone()).collect();
+		Self::append_neurons(netuid, &hotkeys, now);
 	}
 
 	/// `url` as an [`AxonUrl`] when it is at most 256 bytes of printable ASCII starting with
@@ -388,6 +442,17 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// Set the value of `uid` in a per-uid column: replace it, or append it when `uid` is the
+/// next uid.
+fn set_uid<V>(column: &mut BoundedVec<V, MaxUids>, uid: u16, value: V) {
+	let index = usize::from(uid);
+	if let Some(slot) = column.get_mut(index) {
+		*slot = value;
+	} else if index != column.len() || column.try_push(value).is_err() {
+		log::error!(target: crate::LOG_TARGET, "uid {uid} beyond its column of {}", column.len());
+	}
+}
+
 /// The storage invariants; see [`Pallet::do_try_state`].
 pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	let netuids: BTreeSet<u16> = SubnetOwner::<T>::iter_keys().collect();
@@ -401,12 +466,12 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	ensure!(Hyperparams::<T>::iter_keys().all(exists), "orphan Hyperparams");
 	ensure!(BurnPrice::<T>::iter_keys().all(exists), "orphan BurnPrice");
 	ensure!(SubnetworkN::<T>::iter_keys().all(exists), "orphan SubnetworkN");
-	ensure!(Keys::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Keys");
+	ensure!(Hotkeys::<T>::iter_keys().all(exists), "orphan Hotkeys");
 	ensure!(Uids::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Uids");
-	ensure!(
-		RegisteredAt::<T>::iter_keys().all(|(netuid, _)| exists(netuid)),
-		"orphan RegisteredAt"
-	);
+	ensure!(RegistrationBlocks::<T>::iter_keys().all(exists), "orphan RegistrationBlocks");
+	// While the migration to version 1 runs, the old layout holds the uids it has not moved
+	// yet (read through `Pallet::hotkeys`), and nothing else.
+	ensure!(migrations::v1::old_layout_is_consistent::<T>(), "a misplaced value in the old layout");
 	ensure!(Axons::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Axons");
 
 	let mut locked_per_owner: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -429,28 +494,30 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 		let n = SubnetworkN::<T>::get(netuid);
 		ensure!(n <= params.max_allowed_uids, "n above max_allowed_uids");
 
-		let keys: Vec<(u16, T::AccountId)> = Keys::<T>::iter_prefix(netuid).collect();
-		ensure!(keys.len() == usize::from(n), "number of Keys differs from n");
-		for (uid, hotkey) in &keys {
-			ensure!(*uid < n, "uid not below n");
-			ensure!(Uids::<T>::get(netuid, hotkey) == Some(*uid), "Keys without matching Uids");
+		let hotkeys = Pallet::<T>::hotkeys(netuid);
+		ensure!(hotkeys.len() == usize::from(n), "the Hotkeys column is not n long");
+		let blocks = Pallet::<T>::registration_blocks(netuid);
+		ensure!(blocks.len() == usize::from(n), "the RegistrationBlocks column is not n long");
+		for (uid, hotkey) in hotkeys.iter().enumerate() {
+			ensure!(
+				Uids::<T>::get(netuid, hotkey) == Some(uid as u16),
+				"Hotkeys without matching Uids"
+			);
 			ensure!(HotkeyOwner::<T>::contains_key(hotkey), "neuron hotkey without owner");
 			ensure!(
 				frame_system::Pallet::<T>::providers(hotkey) > 0,
 				"a registered hotkey is not a live account",
 			);
-			ensure!(RegisteredAt::<T>::contains_key(netuid, uid), "uid without RegisteredAt");
 		}
 		let mut uid_count = 0usize;
 		for (hotkey, uid) in Uids::<T>::iter_prefix(netuid) {
-			ensure!(Keys::<T>::get(netuid, uid) == Some(hotkey), "Uids without matching Keys");
+			ensure!(
+				hotkeys.get(usize::from(uid)) == Some(&hotkey),
+				"Uids without matching Hotkeys"
+			);
 			uid_count += 1;
 		}
 		ensure!(uid_count == usize::from(n), "number of Uids differs from n");
-		ensure!(
-			RegisteredAt::<T>::iter_prefix(netuid).count() == usize::from(n),
-			"number of RegisteredAt differs from n"
-		);
 		ensure!(Axons::<T>::iter_prefix(netuid).all(|(uid, _)| uid < n), "axon of a missing uid");
 	}
 

@@ -49,7 +49,7 @@
 //! ## Guarantees
 //!
 //! - A refused call changes nothing.
-//! - The uid ↔ hotkey maps agree both ways, `n ≤ max_allowed_uids`, every neuron's hotkey has
+//! - [`Hotkeys`] and [`Uids`] agree both ways, both columns are `n` long, `n ≤ max_allowed_uids`, every neuron's hotkey has
 //!   an owner, and the locks recorded per subnet equal the balance held for them (checked by
 //!   [`Pallet::do_try_state`]).
 //! - Other pallets read this pallet only through [`SubnetsInterface`].
@@ -62,6 +62,7 @@ mod benchmarking;
 mod impl_interface;
 mod internal;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -109,8 +110,10 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Zero, SaturatedConversion};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: a subnet's hotkeys and registration blocks are one
+	/// column each ([`Hotkeys`], [`RegistrationBlocks`]) instead of one value per uid
+	/// ([`crate::migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -206,20 +209,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SubnetworkN<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery>;
 
-	/// The hotkey holding each `(netuid, uid)`.
+	/// The hotkey of every uid of each subnet, indexed by uid (`0..n`). One value per subnet,
+	/// so that the epoch, the metagraph and pruning read a subnet's neurons in one read.
 	#[pallet::storage]
-	pub type Keys<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, T::AccountId, OptionQuery>;
+	pub type Hotkeys<T: Config> =
+		StorageMap<_, Twox64Concat, u16, BoundedVec<T::AccountId, MaxUids>, ValueQuery>;
 
-	/// The uid of each `(netuid, hotkey)`: the inverse of [`Keys`].
+	/// The uid of each `(netuid, hotkey)`: the inverse of [`Hotkeys`].
 	#[pallet::storage]
 	pub type Uids<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
 
-	/// The block at which the current holder of each `(netuid, uid)` registered.
+	/// The block at which the current holder of every uid of each subnet registered, indexed
+	/// by uid (`0..n`), one value per subnet like [`Hotkeys`].
 	#[pallet::storage]
-	pub type RegisteredAt<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
+	pub type RegistrationBlocks<T: Config> =
+		StorageMap<_, Twox64Concat, u16, BoundedVec<BlockNumberFor<T>, MaxUids>, ValueQuery>;
 
 	/// The endpoint served by each `(netuid, uid)`, with the block it was last set.
 	#[pallet::storage]

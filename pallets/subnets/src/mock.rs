@@ -65,6 +65,13 @@ impl NeuronEmission for MockEmission {
 	fn emission(netuid: u16, uid: u16) -> u64 {
 		EMISSIONS.with(|e| e.borrow().get(&(netuid, uid)).copied().unwrap_or(0))
 	}
+	fn emissions(netuid: u16) -> Vec<u64> {
+		let last = EMISSIONS
+			.with(|e| e.borrow().keys().filter(|(n, _)| *n == netuid).map(|(_, uid)| *uid).max());
+		last.map_or_else(Vec::new, |last| {
+			(0..=last).map(|uid| Self::emission(netuid, uid)).collect()
+		})
+	}
 }
 
 /// Set the emission of a uid.

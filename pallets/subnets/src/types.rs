@@ -6,7 +6,7 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
 pub use myelin_doors::{
-	MAX_COMMIT_REVEAL_PERIOD, MAX_SUBNETS, MAX_TEMPO, MAX_UIDS, MAX_URL_LEN, MYL,
+	MaxUids, MAX_COMMIT_REVEAL_PERIOD, MAX_SUBNETS, MAX_TEMPO, MAX_UIDS, MAX_URL_LEN, MYL,
 };
 
 /// The lowest value root may give `max_allowed_uids`.

@@ -9,6 +9,10 @@ impl<T: Config> NeuronEmission for Pallet<T> {
 	fn emission(netuid: u16, uid: u16) -> u64 {
 		Emission::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(0)
 	}
+
+	fn emissions(netuid: u16) -> alloc::vec::Vec<u64> {
+		Emission::<T>::get(netuid).into_inner()
+	}
 }
 
 impl<T: Config> OnNeuronRemoved<T::AccountId> for Pallet<T> {

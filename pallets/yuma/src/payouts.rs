@@ -67,18 +67,20 @@ impl<T: Config> Pallet<T> {
 	/// with their hotkeys, in [`OwedRetired`] for `on_idle` to pay.
 	pub(crate) fn retire_owed(netuid: u16) {
 		let column = Owed::<T>::take(netuid).into_inner();
+		if column.is_empty() {
+			return;
+		}
+		let hotkeys = T::Subnets::hotkeys(netuid);
 		let owed: Vec<(T::AccountId, u64, u64)> = column
 			.into_iter()
 			.enumerate()
 			.filter(|(_, entry)| *entry != (0, 0))
-			.filter_map(|(uid, (incentive, dividend))| {
-				match T::Subnets::hotkey_of(netuid, uid as u16) {
-					Some(hotkey) => Some((hotkey, incentive, dividend)),
-					None => {
-						Self::pay_owed_to_nobody(incentive, dividend);
-						None
-					},
-				}
+			.filter_map(|(uid, (incentive, dividend))| match hotkeys.get(uid).cloned() {
+				Some(hotkey) => Some((hotkey, incentive, dividend)),
+				None => {
+					Self::pay_owed_to_nobody(incentive, dividend);
+					None
+				},
 			})
 			.collect();
 		if !owed.is_empty() {
@@ -120,10 +122,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let netuids: Vec<u16> = Owed::<T>::iter_keys().collect();
 		for netuid in netuids {
-			if meter.try_consume(db.reads_writes(1, 1)).is_err() {
+			// The column owed, the subnet's hotkeys (one column too) and the write back.
+			if meter.try_consume(db.reads_writes(2, 1)).is_err() {
 				break;
 			}
 			let mut column = Owed::<T>::get(netuid).into_inner();
+			let hotkeys = T::Subnets::hotkeys(netuid);
 			for uid in 0..column.len() {
 				if column[uid] == (0, 0) {
 					continue;
@@ -133,8 +137,8 @@ impl<T: Config> Pallet<T> {
 					return meter.consumed();
 				}
 				let (incentive, dividend) = core::mem::take(&mut column[uid]);
-				match T::Subnets::hotkey_of(netuid, uid as u16) {
-					Some(hotkey) => Self::pay_owed(&hotkey, incentive, dividend),
+				match hotkeys.get(uid) {
+					Some(hotkey) => Self::pay_owed(hotkey, incentive, dividend),
 					None => Self::pay_owed_to_nobody(incentive, dividend),
 				}
 			}

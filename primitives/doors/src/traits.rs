@@ -53,8 +53,11 @@ pub trait SubnetsInterface<AccountId, BlockNumber> {
 	fn n(netuid: u16) -> u16;
 	/// The uid of `hotkey` on `netuid`.
 	fn uid_of(netuid: u16, hotkey: &AccountId) -> Option<u16>;
-	/// The hotkey holding `uid` on `netuid`.
+	/// The hotkey holding `uid` on `netuid`. Reads the subnet's whole column: to visit many
+	/// uids, read [`hotkeys`](Self::hotkeys) once.
 	fn hotkey_of(netuid: u16, uid: u16) -> Option<AccountId>;
+	/// The hotkey of every uid of `netuid`, indexed by uid (`0..n`); one read.
+	fn hotkeys(netuid: u16) -> Vec<AccountId>;
 	/// The block at which the current holder of `uid` on `netuid` registered.
 	fn registered_at(netuid: u16, uid: u16) -> Option<BlockNumber>;
 	/// The coldkey owning `hotkey` (ownership is permanent once taken).
@@ -125,11 +128,18 @@ impl_on_neuron_removed_for_tuples!(A, B, C, D, E, F, G, H);
 pub trait NeuronEmission {
 	/// Emission of `uid` on `netuid` at the last epoch, in base units.
 	fn emission(netuid: u16, uid: u16) -> u64;
+	/// Emission of every uid of `netuid` at the last epoch, indexed by uid; shorter than the
+	/// subnet (or empty) when uids registered since have none. One read, for pruning, which
+	/// compares every uid.
+	fn emissions(netuid: u16) -> Vec<u64>;
 }
 
 impl NeuronEmission for () {
 	fn emission(_netuid: u16, _uid: u16) -> u64 {
 		0
+	}
+	fn emissions(_netuid: u16) -> Vec<u64> {
+		Vec::new()
 	}
 }
 

@@ -5,6 +5,7 @@ use myelin_runtime::Runtime;
 use serde_json::Value;
 
 /// The storage of the default genesis config with `patch` applied, as the node builds it.
+#[allow(dead_code)] // not every test file builds a genesis
 pub fn externalities(patch: Value) -> sp_io::TestExternalities {
 	myelin_runtime::genesis_config_presets::genesis_storage(patch).into()
 }
@@ -19,4 +20,29 @@ pub fn run_to(block: u32) {
 		pallet_yuma::Pallet::<Runtime>::on_initialize(n);
 		pallet_yuma::Pallet::<Runtime>::on_idle(n, frame_support::weights::Weight::MAX);
 	}
+}
+
+/// Run the multi-block migrations as blocks would (one `step` per block, with `try_state` of
+/// every pallet after each) until they are done; the number of blocks. Under `try-runtime`,
+/// `pallet-migrations` runs each migration's `pre_upgrade` and `post_upgrade` and panics if a
+/// migration fails.
+#[cfg(feature = "try-runtime")]
+#[allow(dead_code)] // not every test file upgrades
+pub fn step_multi_block_migrations() -> u32 {
+	use frame_support::{
+		migrations::MultiStepMigrator,
+		traits::{TryState, TryStateSelect},
+	};
+	type Mbm = pallet_migrations::Pallet<Runtime>;
+	let mut blocks = 0;
+	while Mbm::ongoing() {
+		let now = frame_system::Pallet::<Runtime>::block_number() + 1;
+		frame_system::Pallet::<Runtime>::set_block_number(now);
+		Mbm::step();
+		myelin_runtime::AllPalletsWithSystem::try_state(now, TryStateSelect::All)
+			.expect("every try_state holds between steps");
+		blocks += 1;
+		assert!(blocks < 10_000, "the multi-block migrations do not end");
+	}
+	blocks
 }

@@ -117,7 +117,7 @@ fn dissolving_one_subnet_leaves_the_others_intact() {
 		assert_eq!(held(ALICE), 300 * MYL);
 		assert_eq!(held(BOB), 400 * MYL);
 
-		let second_keys: Vec<_> = Keys::<Test>::iter_prefix(second).collect();
+		let second_keys = Hotkeys::<Test>::get(second);
 		let alice_before = free(ALICE);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), first));
 
@@ -125,11 +125,7 @@ fn dissolving_one_subnet_leaves_the_others_intact() {
 		assert_eq!(held(ALICE), 200 * MYL);
 		assert_eq!(held(BOB), 400 * MYL);
 		assert_no_storage_of(first);
-		let mut after: Vec<_> = Keys::<Test>::iter_prefix(second).collect();
-		let mut expected = second_keys;
-		after.sort();
-		expected.sort();
-		assert_eq!(after, expected);
+		assert_eq!(Hotkeys::<Test>::get(second), second_keys);
 		assert_eq!(SubnetworkN::<Test>::get(third), 2);
 		assert_eq!(Uids::<Test>::get(third, 301), Some(1));
 		assert_eq!(SubnetLocked::<Test>::get(second), Some(200 * MYL));
@@ -151,7 +147,7 @@ fn a_dissolved_netuid_starts_afresh() {
 		assert_eq!(params(netuid), SubnetHyperparams::with_tempo(360));
 		assert_eq!(BurnPrice::<Test>::get(netuid), Some(BurnState { base: MYL, since: 20 }));
 		assert_eq!(SubnetworkN::<Test>::get(netuid), 1);
-		assert_eq!(Keys::<Test>::iter_prefix(netuid).collect::<Vec<_>>(), vec![(0, 204)]);
+		assert_eq!(Hotkeys::<Test>::get(netuid).into_inner(), vec![204]);
 		assert_eq!(Axons::<Test>::iter_prefix(netuid).count(), 0);
 		// Bob's old neurons may register again, under Bob only.
 		assert_eq!(register_neuron(netuid, BOB, 201), 1);

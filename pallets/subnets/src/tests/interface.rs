@@ -1,7 +1,7 @@
 //! The read door (`SubnetsInterface`) and the storage invariants of `do_try_state`.
 
 use super::*;
-use frame_support::assert_ok;
+use frame_support::{assert_ok, BoundedVec};
 
 type Door = Pallet<Test>;
 
@@ -74,13 +74,15 @@ fn detects(corrupt: impl FnOnce()) {
 #[test]
 fn try_state_detects_broken_invariants() {
 	detects(|| Uids::<Test>::remove(1, 201));
-	detects(|| Keys::<Test>::remove(1, 2));
+	detects(|| Hotkeys::<Test>::mutate(1, |column| column.truncate(2)));
 	detects(|| Uids::<Test>::insert(1, 202, 1));
-	detects(|| Keys::<Test>::insert(1, 1, 202));
+	detects(|| Hotkeys::<Test>::mutate(1, |column| column[1] = 202));
 	detects(|| HotkeyOwner::<Test>::remove(202));
 	detects(|| SubnetworkN::<Test>::insert(1, 2));
 	detects(|| SubnetworkN::<Test>::insert(1, 4));
-	detects(|| RegisteredAt::<Test>::remove(1, 1));
+	detects(|| RegistrationBlocks::<Test>::mutate(1, |column| column.truncate(2)));
+	// A value left in the old layout after the migration.
+	detects(|| migrations::v1::Keys::<Test>::insert(1, 1, 201));
 	detects(|| SubnetLocked::<Test>::insert(1, 99 * MYL));
 	detects(|| {
 		Hyperparams::<Test>::mutate(1, |p| p.as_mut().unwrap().max_allowed_uids = 2);
@@ -96,7 +98,7 @@ fn try_state_detects_broken_invariants() {
 		)
 	});
 	// Leftovers of a subnet that does not exist.
-	detects(|| Keys::<Test>::insert(9, 0, 555));
+	detects(|| Hotkeys::<Test>::insert(9, BoundedVec::truncate_from(vec![555])));
 	detects(|| SubnetworkN::<Test>::insert(9, 1));
 	detects(|| BurnPrice::<Test>::insert(9, BurnState { base: 1, since: 1 }));
 }

@@ -7,6 +7,7 @@ mod axon;
 mod dissolve;
 mod hyperparameters;
 mod interface;
+mod migration;
 mod neurons;
 mod prices;
 mod registration;
@@ -20,16 +21,26 @@ pub fn assert_no_storage_of(netuid: u16) {
 	assert!(Hyperparams::<Test>::iter_keys().all(|n| n != netuid), "Hyperparams");
 	assert!(BurnPrice::<Test>::iter_keys().all(|n| n != netuid), "BurnPrice");
 	assert!(SubnetworkN::<Test>::iter_keys().all(|n| n != netuid), "SubnetworkN");
-	assert!(Keys::<Test>::iter_keys().all(|(n, _)| n != netuid), "Keys");
+	assert!(Hotkeys::<Test>::iter_keys().all(|n| n != netuid), "Hotkeys");
 	assert!(Uids::<Test>::iter_keys().all(|(n, _)| n != netuid), "Uids");
-	assert!(RegisteredAt::<Test>::iter_keys().all(|(n, _)| n != netuid), "RegisteredAt");
+	assert!(RegistrationBlocks::<Test>::iter_keys().all(|n| n != netuid), "RegistrationBlocks");
 	assert!(Axons::<Test>::iter_keys().all(|(n, _)| n != netuid), "Axons");
 }
 
 /// Assert that `hotkey` holds no uid, registration block or axon on `netuid` anywhere.
 pub fn assert_hotkey_gone(netuid: u16, hotkey: AccountId) {
 	assert_eq!(Uids::<Test>::get(netuid, hotkey), None);
-	assert!(Keys::<Test>::iter_prefix(netuid).all(|(_, h)| h != hotkey));
+	assert!(!Hotkeys::<Test>::get(netuid).contains(&hotkey));
+}
+
+/// The hotkey of `uid` on `netuid`, from its column.
+pub fn hotkey_at(netuid: u16, uid: u16) -> Option<AccountId> {
+	Hotkeys::<Test>::get(netuid).get(usize::from(uid)).copied()
+}
+
+/// The registration block of `uid` on `netuid`, from its column.
+pub fn registered_at(netuid: u16, uid: u16) -> Option<u64> {
+	RegistrationBlocks::<Test>::get(netuid).get(usize::from(uid)).copied()
 }
 
 /// The held balance of `who` under `HoldReason::SubnetLock`.

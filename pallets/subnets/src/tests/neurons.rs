@@ -25,9 +25,9 @@ fn burned_register_gives_the_next_uid() {
 		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, 201));
 
 		assert_eq!(SubnetworkN::<Test>::get(netuid), 2);
-		assert_eq!(Keys::<Test>::get(netuid, 1), Some(201));
+		assert_eq!(hotkey_at(netuid, 1), Some(201));
 		assert_eq!(Uids::<Test>::get(netuid, 201), Some(1));
-		assert_eq!(RegisteredAt::<Test>::get(netuid, 1), Some(1));
+		assert_eq!(registered_at(netuid, 1), Some(1));
 		assert_eq!(HotkeyOwner::<Test>::get(201), Some(BOB));
 		// 1 MYL is burned: gone from Bob and from the issuance.
 		assert_eq!(free(BOB), bob_before - MYL);
@@ -39,7 +39,7 @@ fn burned_register_gives_the_next_uid() {
 
 		run_to_block(5);
 		assert_eq!(register_neuron(netuid, CHARLIE, 301), 2);
-		assert_eq!(RegisteredAt::<Test>::get(netuid, 2), Some(5));
+		assert_eq!(registered_at(netuid, 2), Some(5));
 		assert!(hook_calls().is_empty());
 	});
 }
@@ -174,16 +174,16 @@ fn a_full_subnet_prunes_the_lowest_emission() {
 		);
 		assert_eq!(hook_calls(), vec![HookCall::NeuronRemoved { netuid, uid: 2, hotkey: 202 }]);
 		assert_eq!(SubnetworkN::<Test>::get(netuid), 4);
-		assert_eq!(Keys::<Test>::get(netuid, 2), Some(301));
+		assert_eq!(hotkey_at(netuid, 2), Some(301));
 		assert_eq!(Uids::<Test>::get(netuid, 301), Some(2));
-		assert_eq!(RegisteredAt::<Test>::get(netuid, 2), Some(7));
+		assert_eq!(registered_at(netuid, 2), Some(7));
 		// No trace of 202 on the subnet, its axon included; it stays Bob's hotkey.
 		assert_hotkey_gone(netuid, 202);
 		assert_eq!(Axons::<Test>::get(netuid, 2), None);
 		assert_eq!(HotkeyOwner::<Test>::get(202), Some(BOB));
 		// The other neurons are untouched.
 		for (uid, hotkey) in [(0, 101), (1, 201), (3, 203)] {
-			assert_eq!(Keys::<Test>::get(netuid, uid), Some(hotkey));
+			assert_eq!(hotkey_at(netuid, uid), Some(hotkey));
 		}
 	});
 }
@@ -204,12 +204,12 @@ fn immune_neurons_are_not_pruned() {
 		// Block 24: uids 2 and 3 are immune, so uid 1 goes although it earns more.
 		run_to_block(24);
 		register_neuron(netuid, CHARLIE, 301);
-		assert_eq!(Keys::<Test>::get(netuid, 1), Some(301));
+		assert_eq!(hotkey_at(netuid, 1), Some(301));
 		assert_hotkey_gone(netuid, 201);
 		// Block 25: uid 2 (registered at 10) is out of immunity exactly now.
 		run_to_block(25);
 		register_neuron(netuid, CHARLIE, 302);
-		assert_eq!(Keys::<Test>::get(netuid, 2), Some(302));
+		assert_eq!(hotkey_at(netuid, 2), Some(302));
 		assert_hotkey_gone(netuid, 202);
 	});
 }

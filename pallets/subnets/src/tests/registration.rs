@@ -16,9 +16,9 @@ fn register_network_creates_a_subnet_with_defaults() {
 		assert_eq!(SubnetOwnerHotkey::<Test>::get(1), Some(101));
 		assert_eq!(SubnetOwner::<Test>::count(), 1);
 		assert_eq!(SubnetworkN::<Test>::get(1), 1);
-		assert_eq!(Keys::<Test>::get(1, 0), Some(101));
+		assert_eq!(hotkey_at(1, 0), Some(101));
 		assert_eq!(Uids::<Test>::get(1, 101), Some(0));
-		assert_eq!(RegisteredAt::<Test>::get(1, 0), Some(1));
+		assert_eq!(registered_at(1, 0), Some(1));
 		assert_eq!(HotkeyOwner::<Test>::get(101), Some(ALICE));
 		assert_eq!(Axons::<Test>::get(1, 0), None);
 		assert_eq!(params(1), SubnetHyperparams::with_tempo(360));

@@ -1,0 +1,250 @@
+//! Storage migrations of the Subnets pallet.
+
+/// Version 0 → 1: a subnet's hotkeys and registration blocks become one column each
+/// ([`Hotkeys`](crate::Hotkeys), [`RegistrationBlocks`](crate::RegistrationBlocks)) instead of
+/// one value per `(netuid, uid)` (`Keys`, `RegisteredAt`), so that the epoch, the metagraph and
+/// pruning read a whole subnet in one read.
+///
+/// Two halves:
+/// - [`MigrateToV1`], a single-block migration, sets the storage version to 1: the code of
+///   version 1 reads both layouts. A column holds the uids `0..k` moved so far, the old maps
+///   the uids `k..n` not moved yet, and the pallet completes each column from them
+///   ([`complete`]), so the state reads the same at every block.
+/// - [`MigrateV0ToV1`], a multi-block migration (a `SteppedMigration` run by
+///   `pallet-migrations`), moves the values: a chain may hold 32 subnets of 4096 neurons,
+///   262,144 values of each old map, far more than one block can move. Each step moves uids
+///   in order, subnet by subnet, as many as its weight allows; the old maps are the cursor (a
+///   subnet's next uid is its column's length). No extrinsic is applied while it runs
+///   (`pallet-migrations`), so nothing writes a half-moved subnet.
+pub mod v1 {
+	use crate::{Config, Hotkeys, Pallet, RegistrationBlocks, SubnetworkN, WeightInfo, MAX_UIDS};
+	use alloc::vec::Vec;
+	use frame_support::{
+		migrations::{MigrationId, SteppedMigration, SteppedMigrationError, VersionedMigration},
+		pallet_prelude::*,
+		storage_alias,
+		traits::UncheckedOnRuntimeUpgrade,
+		weights::WeightMeter,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	/// Version 0's hotkey of each `(netuid, uid)`.
+	#[storage_alias]
+	pub type Keys<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		u16,
+		Twox64Concat,
+		u16,
+		<T as frame_system::Config>::AccountId,
+		OptionQuery,
+	>;
+
+	/// Version 0's registration block of each `(netuid, uid)`.
+	#[storage_alias]
+	pub type RegisteredAt<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		u16,
+		Twox64Concat,
+		u16,
+		BlockNumberFor<T>,
+		OptionQuery,
+	>;
+
+	/// The hotkey of `uid` on `netuid` in the old layout (a uid not moved yet).
+	pub fn old_hotkey<T: Config>(netuid: u16, uid: u16) -> Option<T::AccountId> {
+		Keys::<T>::get(netuid, uid)
+	}
+
+	/// The registration block of `uid` on `netuid` in the old layout.
+	pub fn old_block<T: Config>(netuid: u16, uid: u16) -> Option<BlockNumberFor<T>> {
+		RegisteredAt::<T>::get(netuid, uid)
+	}
+
+	/// Complete `column`, the moved uids `0..k` of `netuid`, with the uids `k..n` still in the
+	/// old layout, read by `old`. Once migrated a column is `n` long and this reads only `n`.
+	pub fn complete<T: Config, V>(
+		netuid: u16,
+		column: &mut Vec<V>,
+		old: impl Fn(u16, u16) -> Option<V>,
+	) {
+		let n = SubnetworkN::<T>::get(netuid);
+		for uid in (column.len().min(usize::from(MAX_UIDS)) as u16)..n {
+			match old(netuid, uid) {
+				Some(value) => column.push(value),
+				None => break,
+			}
+		}
+	}
+
+	/// Whether nothing is left in the old layout.
+	pub fn old_layout_is_empty<T: Config>() -> bool {
+		Keys::<T>::iter_keys().next().is_none() && RegisteredAt::<T>::iter_keys().next().is_none()
+	}
+
+	/// Whether every old value lies where the columns expect the uids not moved yet: on an
+	/// existing subnet, at a uid in `column length..n`. (Checked by `try_state`.)
+	pub fn old_layout_is_consistent<T: Config>() -> bool {
+		let fits = |netuid: u16, uid: u16, moved: Option<usize>| {
+			crate::SubnetOwner::<T>::contains_key(netuid)
+				&& uid < SubnetworkN::<T>::get(netuid)
+				&& usize::from(uid) >= moved.unwrap_or(0)
+		};
+		Keys::<T>::iter_keys()
+			.all(|(netuid, uid)| fits(netuid, uid, Hotkeys::<T>::decode_len(netuid)))
+			&& RegisteredAt::<T>::iter_keys()
+				.all(|(netuid, uid)| fits(netuid, uid, RegistrationBlocks::<T>::decode_len(netuid)))
+	}
+
+	/// The single-block half: nothing to move, the version becomes 1 (see the [module](self)).
+	pub struct BumpVersion<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for BumpVersion<T> {
+		fn on_runtime_upgrade() -> Weight {
+			Weight::zero()
+		}
+	}
+
+	/// Version 0 → 1 in one block: the version only; [`MigrateV0ToV1`] moves the values.
+	pub type MigrateToV1<T> =
+		VersionedMigration<0, 1, BumpVersion<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+
+	/// The multi-block half (see the [module](self)). Its cursor counts the uids moved so far.
+	pub struct MigrateV0ToV1<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> SteppedMigration for MigrateV0ToV1<T> {
+		type Cursor = u32;
+		type Identifier = MigrationId<14>;
+
+		fn id() -> Self::Identifier {
+			MigrationId { pallet_id: *b"subnets-column", version_from: 0, version_to: 1 }
+		}
+
+		fn step(
+			cursor: Option<Self::Cursor>,
+			meter: &mut WeightMeter,
+		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+			let mut moved = cursor.unwrap_or(0);
+			let mut progressed = false;
+			loop {
+				let Some((netuid, _)) = Keys::<T>::iter_keys().next() else {
+					// Registration blocks without a hotkey cannot exist in version 0 (its
+					// `try_state`); whatever is left goes.
+					let _ = RegisteredAt::<T>::clear(u32::MAX, None);
+					return Ok(None);
+				};
+				let n = usize::from(SubnetworkN::<T>::get(netuid));
+				let mut hotkeys = Hotkeys::<T>::get(netuid).into_inner();
+				let mut blocks = RegistrationBlocks::<T>::get(netuid).into_inner();
+				let start = hotkeys.len();
+				if start >= n || blocks.len() != start {
+					log::error!(
+						target: crate::LOG_TARGET,
+						"v1 migration: subnet {netuid} has {start} hotkeys moved of {n}",
+					);
+					return Err(SteppedMigrationError::Failed);
+				}
+				// The most uids of this subnet the meter allows: moving `k` uids onto columns
+				// holding `start` costs `migrate_v1_step(start, k)`.
+				let cost = |k: usize| T::WeightInfo::migrate_v1_step(start as u32, k as u32);
+				let room = n - start;
+				let fits = |k: usize| meter.can_consume(cost(k));
+				if !fits(1) {
+					if progressed {
+						return Ok(Some(moved));
+					}
+					return Err(SteppedMigrationError::InsufficientWeight { required: cost(1) });
+				}
+				let (mut low, mut high) = (1, room);
+				while low < high {
+					let mid = (low + high).div_ceil(2);
+					if fits(mid) {
+						low = mid;
+					} else {
+						high = mid - 1;
+					}
+				}
+				let take = low;
+				for uid in start..start + take {
+					let uid = uid as u16;
+					let (Some(hotkey), Some(block)) =
+						(Keys::<T>::take(netuid, uid), RegisteredAt::<T>::take(netuid, uid))
+					else {
+						log::error!(
+							target: crate::LOG_TARGET,
+							"v1 migration: uid {uid} of subnet {netuid} has no hotkey or block",
+						);
+						return Err(SteppedMigrationError::Failed);
+					};
+					hotkeys.push(hotkey);
+					blocks.push(block);
+				}
+				Hotkeys::<T>::insert(netuid, BoundedVec::truncate_from(hotkeys));
+				RegistrationBlocks::<T>::insert(netuid, BoundedVec::truncate_from(blocks));
+				meter.consume(cost(take));
+				moved = moved.saturating_add(take as u32);
+				progressed = true;
+			}
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok(old_subnets::<T>().encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			ensure!(Pallet::<T>::on_chain_storage_version() == 1, "Subnets is not on version 1");
+			ensure!(old_layout_is_empty::<T>(), "values left in the old layout");
+			let before = Vec::<SubnetBefore<T>>::decode(&mut &state[..])
+				.map_err(|_| "undecodable pre_upgrade state")?;
+			for (netuid, neurons) in before {
+				let hotkeys = Hotkeys::<T>::get(netuid);
+				let blocks = RegistrationBlocks::<T>::get(netuid);
+				ensure!(hotkeys.len() == neurons.len(), "a column differs in length");
+				ensure!(
+					neurons.iter().zip(hotkeys.iter().zip(blocks.iter())).all(
+						|((hotkey, block), (new_hotkey, new_block))| {
+							hotkey == new_hotkey && block == new_block
+						}
+					),
+					"a moved neuron differs"
+				);
+			}
+			Ok(())
+		}
+	}
+
+	/// A subnet's neurons in version 0, `(hotkey, registration block)` by uid.
+	#[cfg(feature = "try-runtime")]
+	type SubnetBefore<T> = (u16, Vec<(<T as frame_system::Config>::AccountId, BlockNumberFor<T>)>);
+
+	/// Every subnet's neurons as the pallet reads them (both layouts), by uid `0..n`.
+	#[cfg(feature = "try-runtime")]
+	fn old_subnets<T: Config>() -> Vec<SubnetBefore<T>> {
+		SubnetworkN::<T>::iter_keys()
+			.map(|netuid| {
+				let hotkeys = Pallet::<T>::hotkeys(netuid);
+				let blocks = Pallet::<T>::registration_blocks(netuid);
+				(netuid, hotkeys.into_iter().zip(blocks).collect())
+			})
+			.collect()
+	}
+
+	/// Benchmark and test setup: put `netuid`'s neurons back into the old layout and the
+	/// pallet on version 0, as a chain on the last release holds them (run
+	/// [`MigrateToV1`] before stepping [`MigrateV0ToV1`]).
+	#[cfg(any(feature = "runtime-benchmarks", feature = "std"))]
+	pub fn to_old_layout<T: Config>(netuid: u16) {
+		let hotkeys = Hotkeys::<T>::take(netuid);
+		let blocks = RegistrationBlocks::<T>::take(netuid);
+		for (uid, (hotkey, block)) in hotkeys.into_iter().zip(blocks).enumerate() {
+			Keys::<T>::insert(netuid, uid as u16, hotkey);
+			RegisteredAt::<T>::insert(netuid, uid as u16, block);
+		}
+		StorageVersion::new(0).put::<Pallet<T>>();
+	}
+}

@@ -1,0 +1,117 @@
+//! The migration to storage version 1 (`migrations::v1`): per-uid hotkeys and registration
+//! blocks become one column per subnet, moved over as many steps as the weight allows, with
+//! the same state read at every step.
+
+use super::*;
+use crate::migrations::v1::{self, MigrateToV1, MigrateV0ToV1};
+use frame_support::{
+	assert_ok,
+	migrations::{SteppedMigration, SteppedMigrationError},
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	weights::{Weight, WeightMeter},
+};
+
+/// Three subnets of 1, 5 and 300 neurons registered at different blocks, put back into the
+/// version 0 layout; their `(hotkey, registration block)` columns as they were.
+fn old_chain() -> Vec<(u16, Vec<(AccountId, u64)>)> {
+	let mut subnets = Vec::new();
+	for (index, size) in [1u64, 5, 300].into_iter().enumerate() {
+		run_to_block(10 + index as u64);
+		let owner = 1000 + index as u64;
+		let netuid = register_subnet(ALICE, owner);
+		root_set(netuid, Hyperparameter::MaxAllowedUids(1000));
+		let hotkeys: Vec<AccountId> = (1..size).map(|i| owner * 10_000 + i).collect();
+		for hotkey in &hotkeys {
+			Subnets::take_hotkey(hotkey, &BOB);
+		}
+		run_to_block(20 + index as u64);
+		Subnets::append_neurons(netuid, &hotkeys, 20 + index as u64);
+		let column = Hotkeys::<Test>::get(netuid)
+			.into_iter()
+			.zip(RegistrationBlocks::<Test>::get(netuid))
+			.collect();
+		subnets.push((netuid, column));
+	}
+	for (netuid, _) in &subnets {
+		v1::to_old_layout::<Test>(*netuid);
+	}
+	assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(0));
+	assert_ok!(Subnets::do_try_state());
+	// The single-block half: version 1, nothing moved.
+	MigrateToV1::<Test>::on_runtime_upgrade();
+	assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(1));
+	subnets
+}
+
+/// What the pallet reads for `netuid` now, through its door.
+fn read(netuid: u16) -> Vec<(AccountId, u64)> {
+	let snapshot = <Subnets as SubnetsInterface<_, _>>::epoch_snapshot(netuid).unwrap();
+	snapshot.hotkeys.into_iter().zip(snapshot.registered_at).collect()
+}
+
+#[test]
+fn moves_every_subnet_over_steps_and_reads_the_same_in_between() {
+	test(|| {
+		let before = old_chain();
+		for (netuid, column) in &before {
+			assert_eq!(read(*netuid), *column);
+		}
+		// Room for about 40 uids a step.
+		let limit = <() as WeightInfo>::migrate_v1_step(0, 40);
+		let mut cursor = None;
+		let mut steps = 0;
+		loop {
+			let mut meter = WeightMeter::with_limit(limit);
+			match MigrateV0ToV1::<Test>::step(cursor, &mut meter).unwrap() {
+				Some(next) => cursor = Some(next),
+				None => break,
+			}
+			assert!(meter.consumed().all_lte(limit));
+			steps += 1;
+			// Between steps: the same neurons, and the invariants hold.
+			for (netuid, column) in &before {
+				assert_eq!(read(*netuid), *column);
+				for (uid, (hotkey, block)) in column.iter().enumerate() {
+					let uid = uid as u16;
+					assert_eq!(Subnets::hotkey_at(*netuid, uid), Some(*hotkey));
+					assert_eq!(Subnets::registered_block(*netuid, uid), Some(*block));
+				}
+			}
+			assert_ok!(Subnets::do_try_state());
+		}
+		assert!(steps >= 300 / 40, "{steps} steps");
+		assert!(v1::old_layout_is_empty::<Test>());
+		for (netuid, column) in &before {
+			let stored: Vec<(AccountId, u64)> = Hotkeys::<Test>::get(netuid)
+				.into_iter()
+				.zip(RegistrationBlocks::<Test>::get(netuid))
+				.collect();
+			assert_eq!(stored, *column);
+		}
+	});
+}
+
+#[test]
+fn does_nothing_when_nothing_is_left_to_move() {
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		register_neuron(netuid, BOB, 201);
+		let column = Hotkeys::<Test>::get(netuid);
+		let mut meter = WeightMeter::new();
+		assert_eq!(MigrateV0ToV1::<Test>::step(None, &mut meter), Ok(None));
+		assert_eq!(Hotkeys::<Test>::get(netuid), column);
+	});
+}
+
+#[test]
+fn asks_for_more_weight_than_a_step_without_room_for_one_uid() {
+	test(|| {
+		old_chain();
+		let mut meter = WeightMeter::with_limit(Weight::from_parts(1, 0));
+		assert!(matches!(
+			MigrateV0ToV1::<Test>::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { .. })
+		));
+		assert!(!v1::old_layout_is_empty::<Test>());
+	});
+}
