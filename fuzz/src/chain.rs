@@ -2,7 +2,7 @@
 //! invariants.
 
 use codec::Encode;
-use frame_support::traits::fungible::Inspect;
+use frame_support::traits::{fungible::Inspect, Get};
 use myelin_runtime::{
 	configs::RuntimeBlockWeights, feeless::CheckHotkeyCalls, genesis_config_presets, AccountId,
 	Balances, Executive, Header, Runtime, RuntimeCall, SignedPayload, TxExtension,

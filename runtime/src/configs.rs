@@ -4,7 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Get, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		ConstantMultiplier, Weight, WeightToFee,
@@ -27,14 +27,33 @@ use super::{
 /// Share of a block's weight and length available to normal (non-operational) extrinsics.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The most compute a block may carry, whatever its slot: two seconds.
+pub const MAX_BLOCK_COMPUTE_MS: u64 = 2_000;
+
+/// The weight limits of a block on a chain whose slot lasts `slot_ms`: half the slot of
+/// compute (a block must be built and imported within its slot), at most
+/// [`MAX_BLOCK_COMPUTE_MS`]; 75% of it for normal extrinsics. The dev chain's 250 ms slot gives
+/// 125 ms, the local testnet's 6 s slot 2 s.
+pub fn block_weights_for_slot(slot_ms: u64) -> BlockWeights {
+	let compute_ms = (slot_ms / 2).clamp(1, MAX_BLOCK_COMPUTE_MS);
+	BlockWeights::with_sensible_defaults(
+		Weight::from_parts(compute_ms * (WEIGHT_REF_TIME_PER_SECOND / 1_000), u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	)
+}
+
+/// The block weight limits derived from the slot this chain runs (`BlockTime`, set in
+/// genesis): [`block_weights_for_slot`].
+pub struct RuntimeBlockWeights;
+impl Get<BlockWeights> for RuntimeBlockWeights {
+	fn get() -> BlockWeights {
+		block_weights_for_slot(block_time::Pallet::<Runtime>::slot_duration())
+	}
+}
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
 	/// 5 MiB per block, 75% of it for normal extrinsics.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -65,8 +84,9 @@ impl frame_system::Config for Runtime {
 }
 
 parameter_types! {
-	/// Multi-block migrations may use half of each block.
-	pub MaxMigrationWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// Multi-block migrations may use a tenth of each block (with the epochs' 85% and the
+	/// per-block work, a block's mandatory weight stays within its limit).
+	pub MaxMigrationWeight: Weight = Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_migrations::Config for Runtime {
@@ -214,8 +234,10 @@ impl pallet_myelin_staking::Config for Runtime {
 }
 
 parameter_types! {
-	/// The epochs of one block may use at most 40% of it; due epochs beyond wait a block.
-	pub MaxEpochWeight: Weight = Perbill::from_percent(40) * RuntimeBlockWeights::get().max_block;
+	/// The epochs of one block may use at most 85% of it (dev: 106 ms, local: 1.7 s); due
+	/// epochs beyond wait a block. With the multi-block migrations' 10% and the per-block
+	/// work, no block's mandatory weight exceeds its limit.
+	pub MaxEpochWeight: Weight = Perbill::from_percent(85) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_yuma::Config for Runtime {

@@ -59,6 +59,37 @@ fn local_testnet_runs_6s_slots_with_alice_and_bob() {
 	});
 }
 
+/// `(max_block, normal max_total, epoch budget, migration budget)` in milliseconds of
+/// reference time, under the current genesis.
+fn block_limits_ms() -> (u64, u64, u64, u64) {
+	use frame_support::dispatch::DispatchClass;
+	let ms = |w: frame_support::weights::Weight| w.ref_time() / 1_000_000_000;
+	let weights = myelin_runtime::configs::RuntimeBlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal).max_total.unwrap();
+	(
+		ms(weights.max_block),
+		ms(normal),
+		ms(<Runtime as pallet_yuma::Config>::MaxEpochWeight::get()),
+		ms(<Runtime as pallet_migrations::Config>::MaxServiceWeight::get()),
+	)
+}
+
+#[test]
+fn a_block_carries_half_its_slot_of_weight_and_at_most_2s() {
+	externalities(genesis_config_presets::development()).execute_with(|| {
+		assert_eq!(block_limits_ms(), (125, 93, 106, 12));
+	});
+	externalities(genesis_config_presets::local_testnet()).execute_with(|| {
+		assert_eq!(block_limits_ms(), (2_000, 1_500, 1_700, 200));
+	});
+	// 20 s slots: still 2 s.
+	externalities(serde_json::json!({ "blockTime": { "slotDuration": 20_000 } })).execute_with(
+		|| {
+			assert_eq!(block_limits_ms().0, 2_000);
+		},
+	);
+}
+
 #[test]
 fn a_genesis_without_slot_duration_uses_6s() {
 	externalities(serde_json::json!({})).execute_with(|| {

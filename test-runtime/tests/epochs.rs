@@ -156,3 +156,31 @@ fn the_window_closes_at_the_next_real_epoch() {
 		assert_noop!(reveal(11), Error::<Test>::RevealExpired);
 	});
 }
+
+#[test]
+fn an_epoch_heavier_than_the_budget_does_not_run_and_keeps_its_emission() {
+	test(|| {
+		eleven_subnets();
+		// Room for an epoch of 3 uids, not for one of 4: subnet 2 gets a third neuron.
+		assert_eq!(register(2, MINER_COLDKEY, 3_002), 3);
+		MaxEpochWeight::set(<() as WeightInfo>::epoch(3, 0));
+		run_to_block(28);
+		let pending = pallet_yuma::PendingEmission::<Test>::get(2);
+		run_to_block(29);
+		// Due at 29: not run, its tempo passed, its emission kept (and grew by a block's share).
+		assert!(epochs_at(29).is_empty());
+		let limit = <() as WeightInfo>::epoch(3, 0).ref_time();
+		let weight = <() as WeightInfo>::epoch(4, 0).ref_time();
+		assert!(myelin_test_runtime::yuma_events().contains(&pallet_yuma::Event::EpochTooHeavy {
+			netuid: 2,
+			weight,
+			limit
+		}));
+		assert_eq!(current_epoch(2), 1);
+		assert!(pallet_yuma::PendingEmission::<Test>::get(2) > pending);
+		assert_eq!(Yuma::next_epoch_block(2), Some(39));
+		// The other subnets still run in their blocks.
+		run_to_block(30);
+		assert_eq!(epochs_at(30), vec![1]);
+	});
+}

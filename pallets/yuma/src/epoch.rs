@@ -70,11 +70,25 @@ impl<T: Config> Pallet<T> {
 		}
 		due.sort();
 
-		let mut meter = WeightMeter::with_limit(T::MaxEpochWeight::get());
-		for (ran, (_, netuid)) in due.into_iter().enumerate() {
+		// Every epoch run fits the budget, so no block carries more than its limit: one that
+		// could not fit even an empty budget is not run (its tempo passes, its emission stays
+		// pending: `EpochTooHeavy`); the others wait for the next block in order.
+		let limit = T::MaxEpochWeight::get();
+		let mut meter = WeightMeter::with_limit(limit);
+		for (_, netuid) in due {
 			let n = T::Subnets::n(netuid);
 			let cost = T::WeightInfo::epoch(u32::from(n), T::Weights::entries(netuid));
-			if ran > 0 && !meter.can_consume(cost) {
+			if cost.any_gt(limit) {
+				log::warn!(target: LOG_TARGET, "epoch of netuid {netuid} is heavier than a block's budget");
+				Self::start_next_epoch(netuid, now);
+				Self::deposit_event(Event::EpochTooHeavy {
+					netuid,
+					weight: cost.ref_time(),
+					limit: limit.ref_time(),
+				});
+				continue;
+			}
+			if !meter.can_consume(cost) {
 				log::debug!(target: LOG_TARGET, "epoch of netuid {netuid} deferred to the next block");
 				break;
 			}

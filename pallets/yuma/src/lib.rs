@@ -12,10 +12,11 @@
 //! 2. **Epochs**, on the schedule of `myelin_doors::schedule` (the one definition of
 //!    "epoch"): a subnet is due when `block − last_epoch ≥ tempo`; a new subnet's first
 //!    epoch is staggered by its netuid. Due subnets run most overdue first, as long as their
-//!    benchmarked weight fits [`Config::MaxEpochWeight`]; the rest wait for the next block
-//!    (none is skipped). The first due subnet of a block always runs, so a subnet bigger than
-//!    the budget cannot starve. Each run makes that block the first of the subnet's next
-//!    epoch ([`EpochIndex`]), which the Weights pallet's commit-reveal windows follow.
+//!    benchmarked weight fits [`Config::MaxEpochWeight`]; the rest wait for the next block.
+//!    No block's epochs exceed that budget: an epoch heavier than the whole budget does not
+//!    run (event `EpochTooHeavy`; its tempo passes and its emission stays pending). Each run
+//!    makes that block the first of the subnet's next epoch ([`EpochIndex`]), which the
+//!    Weights pallet's commit-reveal windows follow.
 //!
 //! ## One epoch
 //!
@@ -233,6 +234,11 @@ pub mod pallet {
 		/// The epoch of `netuid` refused its inputs or its outputs did not add up (should not
 		/// happen); its emission stays pending.
 		EpochFailed { netuid: u16 },
+		/// The epoch of `netuid` was due but would cost `weight` (reference time, picoseconds),
+		/// more than the `limit` all epochs of a block may use: it did not run, its tempo
+		/// passed and its emission stays pending. The subnet must shrink (fewer uids,
+		/// validators or weight entries) for its epochs to run.
+		EpochTooHeavy { netuid: u16, weight: u64, limit: u64 },
 	}
 
 	#[pallet::hooks]

@@ -72,7 +72,7 @@ fn epochs_fire_every_tempo_blocks_staggered_by_netuid() {
 }
 
 #[test]
-fn epochs_beyond_the_budget_wait_for_the_next_block_none_skipped() {
+fn epochs_beyond_the_budget_wait_for_the_next_block() {
 	test(|| {
 		let netuids: Vec<u16> = (0..4).map(|k| register_subnet(100 + 10 * k)).collect();
 		// Same phase for all.
@@ -90,10 +90,14 @@ fn epochs_beyond_the_budget_wait_for_the_next_block_none_skipped() {
 		assert_eq!(epochs_at(14), vec![netuids[3]]);
 		// Deferred subnets keep their own schedule from when they ran.
 		assert_eq!(LastEpoch::<Test>::get(netuids[3]), Some(14));
-		// A budget too small for any epoch still runs one per block.
+		// A budget too small for any epoch runs none: no block carries more than its budget.
 		MaxEpochWeight::set(Weight::zero());
 		run_to_block(21);
-		assert_eq!(epochs_at(21), vec![netuids[0]]);
+		assert!(epochs_at(21).is_empty());
+		assert!(yuma_events().iter().any(|e| matches!(
+			e,
+			pallet_yuma::Event::EpochTooHeavy { netuid, limit: 0, .. } if *netuid == netuids[0]
+		)));
 	});
 }
 
