@@ -166,13 +166,15 @@ pub fn test(test: impl FnOnce()) {
 }
 
 /// Advance to block `n`, running Yuma's `on_initialize` (emission, epochs) and `on_idle`
-/// (owed payouts, with [`IdleWeight`]) in every block.
+/// (dissolved subnets cleared, then owed payouts, with [`IdleWeight`]) in every block.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Yuma::on_initialize(next);
-		Yuma::on_idle(next, IdleWeight::get());
+		// `on_idle` in pallet order, each with what the ones before left.
+		let used = Subnets::on_idle(next, IdleWeight::get());
+		Yuma::on_idle(next, IdleWeight::get().saturating_sub(used));
 	}
 }
 

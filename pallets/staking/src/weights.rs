@@ -3,10 +3,10 @@
 //! Weights of `pallet_myelin_staking`, generated from its FRAME benchmarks by `make weights`.
 //!
 //! Do not edit by hand: rerun `make weights`.
-//! Generated 2026-11-22 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
+//! Generated 2026-12-05 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
 //! 20 steps, 5 repeats, Wasm execution `Compiled`.
 //!
-//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_myelin_staking --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/staking/src/weights.rs`
+//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_myelin_staking --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/staking/src/weights.rs --json-file /tmp/w/weights-pallet_myelin_staking.json`
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -30,6 +30,8 @@ pub trait WeightInfo {
 /// The generated weights, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
+	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Pools` (r:1 w:1)
@@ -44,11 +46,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
 		// Proof size: measured `1017`, estimated `6196`.
-		// Fastest run: 176_982_000 ps.
-		Weight::from_parts(242_760_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Fastest run: 96_284_000 ps.
+		Weight::from_parts(99_429_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
+	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Stakes` (r:1 w:1)
 	/// Proof: `Staking::Stakes` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Pools` (r:1 w:1)
@@ -60,12 +64,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::TotalStake` (r:1 w:1)
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		// Proof size: measured `807`, estimated `6196`.
-		// Fastest run: 157_123_000 ps.
-		Weight::from_parts(212_635_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `1017`, estimated `6196`.
+		// Fastest run: 86_509_000 ps.
+		Weight::from_parts(89_323_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
+	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Stakes` (r:2 w:2)
@@ -78,11 +84,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
 		// Proof size: measured `1304`, estimated `6196`.
-		// Fastest run: 190_122_000 ps.
-		Weight::from_parts(279_505_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Fastest run: 105_377_000 ps.
+		Weight::from_parts(109_563_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
+	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Takes` (r:1 w:1)
@@ -93,17 +101,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_take() -> Weight {
 		// Proof size: measured `603`, estimated `3545`.
-		// Fastest run: 40_890_000 ps.
-		Weight::from_parts(69_172_000, 3545)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Fastest run: 22_714_000 ps.
+		Weight::from_parts(24_056_000, 3545)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::TakeRateLimit` (r:0 w:1)
 	/// Proof: `Staking::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_take_rate_limit() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 7_771_000 ps.
-		Weight::from_parts(17_346_000, 0)
+		// Fastest run: 3_776_000 ps.
+		Weight::from_parts(4_197_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
@@ -121,9 +129,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` in `[1, 10000]`.
 	fn pay_dividend(n: u32, ) -> Weight {
 		// Proof size: measured `2488`, estimated `3593`.
-		// Fastest run: 130_974_000 ps.
-		Weight::from_parts(193_134_193, 3593)
-			.saturating_add(Weight::from_parts(7_532, 0).saturating_mul(n.into()))
+		// Fastest run: 46_049_000 ps.
+		Weight::from_parts(59_502_970, 3593)
+			.saturating_add(Weight::from_parts(6_454, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -139,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn credit_incentive() -> Weight {
 		// Proof size: measured `781`, estimated `3593`.
-		// Fastest run: 66_919_000 ps.
-		Weight::from_parts(104_825_000, 3593)
+		// Fastest run: 36_565_000 ps.
+		Weight::from_parts(38_627_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -149,37 +157,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::from_parts(242_760_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(99_429_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(212_635_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(89_323_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(279_505_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(109_563_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(69_172_000, 3545)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(24_056_000, 3545)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		Weight::from_parts(17_346_000, 0)
+		Weight::from_parts(4_197_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_dividend(n: u32, ) -> Weight {
-		Weight::from_parts(193_134_193, 3593)
-			.saturating_add(Weight::from_parts(7_532, 0).saturating_mul(n.into()))
+		Weight::from_parts(59_502_970, 3593)
+			.saturating_add(Weight::from_parts(6_454, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn credit_incentive() -> Weight {
-		Weight::from_parts(104_825_000, 3593)
+		Weight::from_parts(38_627_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

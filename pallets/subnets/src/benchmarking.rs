@@ -6,7 +6,7 @@ use super::*;
 use crate::Pallet as Subnets;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::fungible::Mutate, BoundedVec};
+use frame_support::{traits::fungible::Mutate, weights::Weight, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{traits::Zero, SaturatedConversion};
 
@@ -85,7 +85,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: `n` neurons, each with an axon.
+	/// Worst case: `n` neurons, each with an axon (cleared later: `clear_dissolved`).
 	#[benchmark]
 	fn dissolve_network(n: Linear<1, { MAX_UIDS as u32 }>) -> Result<(), BenchmarkError> {
 		set_block::<T>(10);
@@ -96,6 +96,7 @@ mod benchmarks {
 
 		assert!(!SubnetOwner::<T>::contains_key(netuid));
 		assert!(!Hotkeys::<T>::contains_key(netuid));
+		assert!(Dissolving::<T>::contains_key(netuid));
 		Ok(())
 	}
 
@@ -151,12 +152,14 @@ mod benchmarks {
 
 	/// One step of the migration to storage version 1 (`migrations::v1`): `k` uids of a subnet
 	/// moved from the old layout onto its columns, which already hold `s` uids, then nothing
-	/// left found. (`k` is cut to `4096 − s`.)
+	/// left found. (Each up to half of 4096, so that the two vary independently.)
 	#[benchmark]
-	fn migrate_v1_step(s: Linear<0, { MAX_UIDS as u32 - 1 }>, k: Linear<1, { MAX_UIDS as u32 }>) {
+	fn migrate_v1_step(
+		s: Linear<0, { MAX_UIDS as u32 / 2 }>,
+		k: Linear<1, { MAX_UIDS as u32 / 2 }>,
+	) {
 		use crate::migrations::v1::{self, MigrateV0ToV1};
 		use frame_support::migrations::SteppedMigration;
-		let k = k.min(u32::from(MAX_UIDS) - s);
 		set_block::<T>(10);
 		let (netuid, _) = subnet_with::<T>(MAX_UIDS, (s + k) as u16);
 		v1::to_old_layout::<T>(netuid);
@@ -178,6 +181,25 @@ mod benchmarks {
 
 		assert_eq!(Hotkeys::<T>::get(netuid).len(), (s + k) as usize);
 		assert!(v1::old_layout_is_empty::<T>());
+	}
+
+	/// `on_idle` clearing about `k` per-uid values a dissolved subnet left (the uids and axons
+	/// of `k / 2` neurons), with the weight to clear them all.
+	#[benchmark]
+	fn clear_dissolved(k: Linear<0, { 2 * MAX_UIDS as u32 }>) -> Result<(), BenchmarkError> {
+		set_block::<T>(10);
+		let (netuid, owner) = subnet_with::<T>(MAX_UIDS, (k / 2).max(1) as u16);
+		Subnets::<T>::dissolve_network(RawOrigin::Signed(owner).into(), netuid)
+			.map_err(|_| BenchmarkError::Stop("dissolve"))?;
+
+		#[block]
+		{
+			Subnets::<T>::clear_dissolved_with(Weight::MAX);
+		}
+
+		assert!(!Dissolving::<T>::contains_key(netuid));
+		assert_eq!(Uids::<T>::iter_prefix(netuid).count(), 0);
+		Ok(())
 	}
 
 	#[benchmark]

@@ -22,6 +22,10 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 		SubnetLimit::<T>::get().max(SubnetOwner::<T>::count().min(u32::from(u16::MAX)) as u16)
 	}
 
+	fn is_dissolving(netuid: u16) -> bool {
+		crate::Dissolving::<T>::contains_key(netuid)
+	}
+
 	fn subnet_exists(netuid: u16) -> bool {
 		SubnetOwner::<T>::contains_key(netuid)
 	}

@@ -2,11 +2,12 @@
 //! bounds and the storage invariants.
 
 use crate::{
-	math, migrations, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Error, Event, HoldReason,
-	HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids, NetworkLock,
-	NetworkMinLock, NeuronEmission, OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams,
-	SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, MAX_BONDS_MOVING_AVERAGE,
-	MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS, MIN_ALPHA_LOW,
+	math, migrations, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Dissolving, Error, Event,
+	HoldReason, HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids,
+	NetworkLock, NetworkMinLock, NeuronEmission, OnNeuronRemoved, Pallet, RegistrationBlocks,
+	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo,
+	MAX_BONDS_MOVING_AVERAGE, MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS,
+	MIN_ALPHA_LOW,
 };
 use alloc::{collections::btree_map::BTreeMap, collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{
@@ -15,6 +16,7 @@ use frame_support::{
 		fungible::{InspectHold, MutateHold},
 		tokens::Precision,
 	},
+	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -215,11 +217,62 @@ impl<T: Config> Pallet<T> {
 		SubnetworkN::<T>::remove(netuid);
 		Hotkeys::<T>::remove(netuid);
 		RegistrationBlocks::<T>::remove(netuid);
-		// A subnet has at most `MAX_UIDS` neurons: one pass clears each prefix.
-		let limit = u32::from(MAX_UIDS);
-		let _ = Uids::<T>::clear_prefix(netuid, limit, None);
-		let _ = Axons::<T>::clear_prefix(netuid, limit, None);
+		// Uids, axons and the other pallets' per-uid values: `clear_dissolved_with`.
+		Dissolving::<T>::insert(netuid, ());
 		Ok(released)
+	}
+
+	/// Clear what dissolved subnets left, oldest netuid first, as long as `limit` allows;
+	/// returns the weight used (never above `limit`). Each call clears each storage prefix at
+	/// most once (repeated `clear_prefix` calls in one block would find the same keys).
+	pub fn clear_dissolved_with(limit: Weight) -> Weight {
+		let mut meter = WeightMeter::with_limit(limit);
+		// Finding a dissolving netuid (and removing nothing) costs `clear_dissolved(0)`.
+		if !meter.can_consume(T::WeightInfo::clear_dissolved(0)) {
+			return Weight::zero();
+		}
+		let Some(netuid) = Dissolving::<T>::iter_keys().next() else {
+			meter.consume(T::WeightInfo::clear_dissolved(0));
+			return meter.consumed();
+		};
+		// The most keys the meter allows: removing `k` costs `clear_dissolved(k)`.
+		let fits = |k: u32| meter.can_consume(T::WeightInfo::clear_dissolved(k));
+		let (mut low, mut high) = (0u32, MAX_KEYS_CLEARED_PER_BLOCK);
+		while low < high {
+			let mid = (low + high).div_ceil(2);
+			if fits(mid) {
+				low = mid;
+			} else {
+				high = mid - 1;
+			}
+		}
+		let keys = low;
+		if keys == 0 {
+			meter.consume(T::WeightInfo::clear_dissolved(0));
+			return meter.consumed();
+		}
+		let mut removed = 0u32;
+		let mut done = true;
+		for clear in [clear_uids::<T>, clear_axons::<T>, T::OnNeuronRemoved::clear_dissolved] {
+			let left = keys - removed;
+			if left == 0 {
+				done = false;
+				break;
+			}
+			let now = clear(netuid, left).min(left);
+			removed += now;
+			if now == left {
+				// Maybe more: the next block goes on.
+				done = false;
+				break;
+			}
+		}
+		meter.consume(T::WeightInfo::clear_dissolved(removed));
+		if done {
+			Dissolving::<T>::remove(netuid);
+			Self::deposit_event(Event::NetworkCleared { netuid });
+		}
+		meter.consumed()
 	}
 
 	/// Check `param` against its bounds and the other hyperparameters of the subnet (which has
@@ -442,6 +495,31 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// The most per-uid values `on_idle` clears in one block, whatever weight is left.
+pub const MAX_KEYS_CLEARED_PER_BLOCK: u32 = 65_536;
+
+/// Remove at most `limit` `Uids` of the dissolved `netuid`; how many (fewer: none left).
+fn clear_uids<T: Config>(netuid: u16, limit: u32) -> u32 {
+	let result = Uids::<T>::clear_prefix(netuid, limit, None);
+	cleared(limit, result.maybe_cursor.is_some(), result.unique)
+}
+
+/// Remove at most `limit` `Axons` of the dissolved `netuid`; how many (fewer: none left).
+fn clear_axons<T: Config>(netuid: u16, limit: u32) -> u32 {
+	let result = Axons::<T>::clear_prefix(netuid, limit, None);
+	cleared(limit, result.maybe_cursor.is_some(), result.unique)
+}
+
+/// How many values a `clear_prefix` with `limit` that removed `unique` values reports: `limit`
+/// when some are left (`more`).
+fn cleared(limit: u32, more: bool, unique: u32) -> u32 {
+	if more {
+		limit
+	} else {
+		unique.min(limit)
+	}
+}
+
 /// Set the value of `uid` in a per-uid column: replace it, or append it when `uid` is the
 /// next uid.
 fn set_uid<V>(column: &mut BoundedVec<V, MaxUids>, uid: u16, value: V) {
@@ -467,12 +545,18 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	ensure!(BurnPrice::<T>::iter_keys().all(exists), "orphan BurnPrice");
 	ensure!(SubnetworkN::<T>::iter_keys().all(exists), "orphan SubnetworkN");
 	ensure!(Hotkeys::<T>::iter_keys().all(exists), "orphan Hotkeys");
-	ensure!(Uids::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Uids");
+	// A dissolved netuid's uids and axons wait in `Dissolving` to be cleared.
+	let left = |netuid: u16| exists(netuid) || Dissolving::<T>::contains_key(netuid);
+	ensure!(Uids::<T>::iter_keys().all(|(netuid, _)| left(netuid)), "orphan Uids");
+	ensure!(
+		Dissolving::<T>::iter_keys().all(|netuid| !exists(netuid)),
+		"a dissolving subnet exists"
+	);
 	ensure!(RegistrationBlocks::<T>::iter_keys().all(exists), "orphan RegistrationBlocks");
 	// While the migration to version 1 runs, the old layout holds the uids it has not moved
 	// yet (read through `Pallet::hotkeys`), and nothing else.
 	ensure!(migrations::v1::old_layout_is_consistent::<T>(), "a misplaced value in the old layout");
-	ensure!(Axons::<T>::iter_keys().all(|(netuid, _)| exists(netuid)), "orphan Axons");
+	ensure!(Axons::<T>::iter_keys().all(|(netuid, _)| left(netuid)), "orphan Axons");
 
 	let mut locked_per_owner: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 	for &netuid in &netuids {

@@ -238,6 +238,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Dissolved netuids whose per-uid values (here `Uids` and `Axons`; in the other pallets
+	/// rows, bonds, commits, last updates) are still being cleared by `on_idle`, over as many
+	/// blocks as it takes. Such a netuid does not exist and cannot be registered yet.
+	#[pallet::storage]
+	pub type Dissolving<T> = StorageMap<_, Twox64Concat, u16, (), OptionQuery>;
+
 	/// The coldkey owning each hotkey ever registered. Permanent: it survives pruning and
 	/// dissolution, so a hotkey can never change hands.
 	#[pallet::storage]
@@ -317,6 +323,9 @@ pub mod pallet {
 		/// A subnet and everything keyed by it were removed; `lock_released` went back to its
 		/// owner.
 		NetworkDissolved { netuid: u16, lock_released: BalanceOf<T> },
+		/// Every value kept for the dissolved `netuid` is gone (cleared over one or more
+		/// blocks after `NetworkDissolved`); the netuid can be registered again.
+		NetworkCleared { netuid: u16 },
 		/// A hyperparameter of a subnet was set.
 		HyperparameterSet { netuid: u16, param: Hyperparameter<BalanceOf<T>> },
 		/// `hotkey` got `uid` on the subnet; `burned` was withdrawn from the total issuance.
@@ -398,6 +407,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Clear what dissolved subnets left, with the weight the block has left.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_dissolved_with(remaining)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -440,9 +454,13 @@ pub mod pallet {
 				T::Currency::can_hold(&reason, &coldkey, lock),
 				Error::<T>::InsufficientBalanceForLock
 			);
-			// At most `SubnetLimit ≤ 1024` netuids are taken, so this finds one quickly.
+			// At most `SubnetLimit ≤ 1024` netuids are taken, so this finds one quickly. A
+			// dissolved netuid is free once everything kept for it is cleared.
 			let netuid = (1..=u16::MAX)
-				.find(|netuid| !SubnetOwner::<T>::contains_key(netuid))
+				.find(|netuid| {
+					!SubnetOwner::<T>::contains_key(netuid)
+						&& !Dissolving::<T>::contains_key(netuid)
+				})
 				.ok_or(Error::<T>::SubnetLimitReached)?;
 
 			if !lock.is_zero() {
@@ -470,11 +488,13 @@ pub mod pallet {
 		///
 		/// Signer: the subnet's owner, or root.
 		///
-		/// Removes the subnet with all its neurons, axons, hyperparameters, price and every
-		/// other value keyed by `netuid`, releases the owner's lock in full and tells the other
-		/// pallets (`OnNeuronRemoved::on_network_dissolved`) so that weights, bonds and epoch
-		/// outputs go too. Hotkey ownership is kept. The netuid becomes free for the next
-		/// `register_network`.
+		/// Removes the subnet with its hyperparameters, price, neurons and every other value
+		/// kept for the subnet as a whole, releases the owner's lock in full and tells the
+		/// other pallets (`OnNeuronRemoved::on_network_dissolved`), whose epoch outputs go too.
+		/// What is kept per uid (uids, axons, weight rows, bonds, commits, last updates) is
+		/// cleared by `on_idle` with the weight blocks have left, over as many blocks as it
+		/// takes (`Dissolving`), then `NetworkCleared` is emitted and the netuid becomes free
+		/// for the next `register_network`. Hotkey ownership is kept.
 		///
 		/// Errors: `SubnetNotFound`; `NotSubnetOwner` when signed by another account.
 		///

@@ -3,10 +3,10 @@
 //! Weights of `pallet_subnets`, generated from its FRAME benchmarks by `make weights`.
 //!
 //! Do not edit by hand: rerun `make weights`.
-//! Generated 2026-11-22 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
+//! Generated 2026-12-05 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
 //! 20 steps, 5 repeats, Wasm execution `Compiled`.
 //!
-//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_subnets --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/subnets/src/weights.rs`
+//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_subnets --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/subnets/src/weights.rs --json-file /tmp/w/weights-pallet_subnets.json`
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -23,8 +23,9 @@ pub trait WeightInfo {
 	fn set_hyperparameter() -> Weight;
 	fn burned_register(n: u32, ) -> Weight;
 	fn serve_axon() -> Weight;
-	fn set_network_parameter() -> Weight;
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight;
+	fn clear_dissolved(k: u32, ) -> Weight;
+	fn set_network_parameter() -> Weight;
 }
 
 /// The generated weights, with the runtime's database weights.
@@ -46,33 +47,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwner` (r:1024 w:1)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:1 w:0)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::DefaultTempo` (r:1 w:0)
 	/// Proof: `Subnets::DefaultTempo` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:1)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hotkeys` (r:1 w:1)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:1)
+	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetLocked` (r:0 w:1)
 	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:0 w:1)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::RegisteredAt` (r:0 w:1)
-	/// Proof: `Subnets::RegisteredAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwnerHotkey` (r:0 w:1)
 	/// Proof: `Subnets::SubnetOwnerHotkey` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Keys` (r:0 w:1)
-	/// Proof: `Subnets::Keys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:0 w:1)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::BurnPrice` (r:0 w:1)
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `s` in `[0, 1023]`.
 	fn register_network(s: u32, ) -> Weight {
-		// Proof size: measured `825`, estimated `3593`.
-		// Fastest run: 153_497_000 ps.
-		Weight::from_parts(172_676_000, 3593)
-			.saturating_add(Weight::from_parts(6_886_837, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Proof size: measured `825`, estimated `134549`.
+		// Fastest run: 84_676_000 ps.
+		Weight::from_parts(90_975_054, 134549)
+			.saturating_add(Weight::from_parts(2_581_030, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
@@ -81,6 +84,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:1)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Owed` (r:1 w:0)
+	/// Proof: `Yuma::Owed` (`max_values`: None, `max_size`: Some(65548), added: 68023, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::PendingEmission` (r:1 w:0)
+	/// Proof: `Yuma::PendingEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
+	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetLocked` (r:1 w:1)
 	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -89,22 +98,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::CounterForSubnetOwner` (r:1 w:1)
 	/// Proof: `Subnets::CounterForSubnetOwner` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Keys` (r:4096 w:4096)
-	/// Proof: `Subnets::Keys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Uids` (r:4096 w:4096)
-	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::RegisteredAt` (r:4096 w:4096)
-	/// Proof: `Subnets::RegisteredAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Axons` (r:4096 w:4096)
-	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
-	/// Storage: `Yuma::PendingEmission` (r:1 w:0)
-	/// Proof: `Yuma::PendingEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
-	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
-	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Active` (r:0 w:1)
 	/// Proof: `Yuma::Active` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorTrust` (r:0 w:1)
 	/// Proof: `Yuma::ValidatorTrust` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochIndex` (r:0 w:1)
+	/// Proof: `Yuma::EpochIndex` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorPermit` (r:0 w:1)
 	/// Proof: `Yuma::ValidatorPermit` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::LastEpochEmission` (r:0 w:1)
@@ -121,23 +120,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Entries` (r:0 w:1)
 	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hotkeys` (r:0 w:1)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:0 w:1)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwnerHotkey` (r:0 w:1)
 	/// Proof: `Subnets::SubnetOwnerHotkey` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:0 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegistrationBlocks` (r:0 w:1)
+	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::BurnPrice` (r:0 w:1)
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `n` in `[1, 4096]`.
 	fn dissolve_network(n: u32, ) -> Weight {
-		// Proof size: measured `2743`, estimated `3593`.
-		// Fastest run: 234_848_000 ps.
-		Weight::from_parts(241_398_000, 3593)
-			.saturating_add(Weight::from_parts(17_288_590, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2757).saturating_mul(n.into()))
+		// Proof size: measured `1029`, estimated `69013`.
+		// Fastest run: 74_291_000 ps.
+		Weight::from_parts(80_562_379, 69013)
+			.saturating_add(Weight::from_parts(21_914, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
@@ -146,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn set_hyperparameter() -> Weight {
-		// Proof size: measured `609`, estimated `3571`.
-		// Fastest run: 30_535_000 ps.
-		Weight::from_parts(47_470_000, 3571)
+		// Proof size: measured `642`, estimated `3571`.
+		// Fastest run: 15_623_000 ps.
+		Weight::from_parts(17_356_000, 3571)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -160,18 +162,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::RegisteredAt` (r:4096 w:1)
-	/// Proof: `Subnets::RegisteredAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Emission` (r:1 w:1)
 	/// Proof: `Yuma::Emission` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:1)
+	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::BurnPrice` (r:1 w:1)
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Keys` (r:1 w:1)
-	/// Proof: `Subnets::Keys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hotkeys` (r:1 w:1)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Weights` (r:1 w:0)
 	/// Proof: `Weights::Weights` (`max_values`: None, `max_size`: Some(16406), added: 18881, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Owed` (r:1 w:0)
+	/// Proof: `Yuma::Owed` (`max_values`: None, `max_size`: Some(65548), added: 68023, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Consensus` (r:1 w:1)
 	/// Proof: `Yuma::Consensus` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Incentive` (r:1 w:1)
@@ -187,21 +191,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Yuma::Bonds` (r:0 w:1)
 	/// Proof: `Yuma::Bonds` (`max_values`: None, `max_size`: Some(16406), added: 18881, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Commits` (r:0 w:1)
-	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(419), added: 2894, mode: `MaxEncodedLen`)
+	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::LastUpdate` (r:0 w:1)
 	/// Proof: `Weights::LastUpdate` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Axons` (r:0 w:1)
 	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	/// Component `n` in `[2, 4096]`.
 	fn burned_register(n: u32, ) -> Weight {
-		// Proof size: measured `4479`, estimated `36245`.
-		// Fastest run: 182_230_000 ps.
-		Weight::from_parts(185_665_000, 36245)
-			.saturating_add(Weight::from_parts(12_669_659, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		// Proof size: measured `2976`, estimated `134549`.
+		// Fastest run: 98_277_000 ps.
+		Weight::from_parts(106_257_869, 134549)
+			.saturating_add(Weight::from_parts(48_045, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
-			.saturating_add(Weight::from_parts(0, 2499).saturating_mul(n.into()))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
@@ -210,78 +212,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::Axons` (r:1 w:1)
 	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	fn serve_axon() -> Weight {
-		// Proof size: measured `863`, estimated `3747`.
-		// Fastest run: 37_005_000 ps.
-		Weight::from_parts(63_103_000, 3747)
+		// Proof size: measured `897`, estimated `3747`.
+		// Fastest run: 18_978_000 ps.
+		Weight::from_parts(20_821_000, 3747)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b919f99a2ce711f3a31b2fc05604c93f179` (r:2049 w:2048)
+	/// Proof: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b919f99a2ce711f3a31b2fc05604c93f179` (r:2049 w:2048)
+	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
+	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hotkeys` (r:1 w:1)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:1)
+	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b911c696338efe6a1c163fd8af0fc4fbfd6` (r:2048 w:2048)
+	/// Proof: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b911c696338efe6a1c163fd8af0fc4fbfd6` (r:2048 w:2048)
+	/// Component `s` in `[0, 2048]`.
+	/// Component `k` in `[1, 2048]`.
+	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
+		// Proof size: measured `984`, estimated `134549`.
+		// Fastest run: 96_955_000 ps.
+		Weight::from_parts(97_165_000, 134549)
+			.saturating_add(Weight::from_parts(8_990_712, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 36).saturating_mul(s.into()))
+	}
+	/// Storage: `Subnets::Dissolving` (r:1 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:4096 w:4096)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Axons` (r:4096 w:4096)
+	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
+	/// Component `k` in `[0, 8192]`.
+	fn clear_dissolved(k: u32, ) -> Weight {
+		// Proof size: measured `1076`, estimated `3475`.
+		// Fastest run: 20_621_000 ps.
+		Weight::from_parts(20_741_000, 3475)
+			.saturating_add(Weight::from_parts(999_880, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 1378).saturating_mul(k.into()))
 	}
 	/// Storage: `Subnets::SubnetLimit` (r:0 w:1)
 	/// Proof: `Subnets::SubnetLimit` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_network_parameter() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 7_882_000 ps.
-		Weight::from_parts(17_046_000, 0)
+		// Fastest run: 3_935_000 ps.
+		Weight::from_parts(4_516_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	// Not yet benchmarked (the benchmark `migrate_v1_step` exists; `make weights` replaces
-	// this): 2 ms, 40 µs a uid moved and 1 µs a uid already in the columns, with the database
-	// weights of what a step reads and writes.
-	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		Weight::from_parts(2_000_000_000, 0)
-			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(5, 4))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2).saturating_mul(k.into()))
 	}
 }
 
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn register_network(s: u32, ) -> Weight {
-		Weight::from_parts(172_676_000, 3593)
-			.saturating_add(Weight::from_parts(6_886_837, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(90_975_054, 134549)
+			.saturating_add(Weight::from_parts(2_581_030, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(241_398_000, 3593)
-			.saturating_add(Weight::from_parts(17_288_590, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2757).saturating_mul(n.into()))
+		Weight::from_parts(80_562_379, 69013)
+			.saturating_add(Weight::from_parts(21_914, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn set_hyperparameter() -> Weight {
-		Weight::from_parts(47_470_000, 3571)
+		Weight::from_parts(17_356_000, 3571)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn burned_register(n: u32, ) -> Weight {
-		Weight::from_parts(185_665_000, 36245)
-			.saturating_add(Weight::from_parts(12_669_659, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		Weight::from_parts(106_257_869, 134549)
+			.saturating_add(Weight::from_parts(48_045, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
-			.saturating_add(Weight::from_parts(0, 2499).saturating_mul(n.into()))
 	}
 	fn serve_axon() -> Weight {
-		Weight::from_parts(63_103_000, 3747)
+		Weight::from_parts(20_821_000, 3747)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn set_network_parameter() -> Weight {
-		Weight::from_parts(17_046_000, 0)
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		Weight::from_parts(2_000_000_000, 0)
-			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads_writes(5, 4))
-			.saturating_add(RocksDbWeight::get().reads_writes(2, 2).saturating_mul(k.into()))
+		Weight::from_parts(97_165_000, 134549)
+			.saturating_add(Weight::from_parts(8_990_712, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 36).saturating_mul(s.into()))
+	}
+	fn clear_dissolved(k: u32, ) -> Weight {
+		Weight::from_parts(20_741_000, 3475)
+			.saturating_add(Weight::from_parts(999_880, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 1378).saturating_mul(k.into()))
+	}
+	fn set_network_parameter() -> Weight {
+		Weight::from_parts(4_516_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

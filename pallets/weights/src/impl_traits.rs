@@ -40,4 +40,8 @@ impl<T: Config> OnNeuronRemoved<T::AccountId> for Pallet<T> {
 	fn on_network_dissolved(netuid: u16) {
 		Self::forget_subnet(netuid);
 	}
+
+	fn clear_dissolved(netuid: u16, limit: u32) -> u32 {
+		Self::clear_subnet(netuid, limit)
+	}
 }

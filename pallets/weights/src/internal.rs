@@ -188,12 +188,32 @@ impl<T: Config> Pallet<T> {
 		Commits::<T>::remove(netuid, hotkey);
 	}
 
-	/// Forget everything of a dissolved subnet.
+	/// Forget what a dissolved subnet keeps as a whole (its entry count); its rows, last
+	/// updates and commits go by [`Self::clear_subnet`].
 	pub(crate) fn forget_subnet(netuid: u16) {
-		let _ = Weights::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = LastUpdate::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = Commits::<T>::clear_prefix(netuid, u32::MAX, None);
 		Entries::<T>::remove(netuid);
+	}
+
+	/// Remove at most `limit` of the rows, last updates and commits of the dissolved `netuid`;
+	/// how many were removed (fewer than `limit`: none left). Each map's prefix is cleared at
+	/// most once per call, and Subnets calls this once per block.
+	pub(crate) fn clear_subnet(netuid: u16, limit: u32) -> u32 {
+		let mut removed = 0u32;
+		macro_rules! clear {
+			($map:ident) => {
+				if removed < limit {
+					let result = $map::<T>::clear_prefix(netuid, limit - removed, None);
+					removed = removed.saturating_add(result.unique).min(limit);
+					if result.maybe_cursor.is_some() {
+						return limit;
+					}
+				}
+			};
+		}
+		clear!(Weights);
+		clear!(LastUpdate);
+		clear!(Commits);
+		removed
 	}
 
 	/// Whether `call` signed by `hotkey` would succeed now; if not, the [`pool_codes`] code
@@ -245,7 +265,14 @@ impl<T: Config> Pallet<T> {
 /// The invariants; see [`Pallet::do_try_state`].
 pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
 	let mut entries: alloc::collections::BTreeMap<u16, u32> = Default::default();
+	// A dissolved subnet's values wait to be cleared (`clear_subnet`); nothing else is checked
+	// of them.
+	let dissolving = |netuid: &u16| T::Subnets::is_dissolving(*netuid);
 	for (netuid, uid, row) in Weights::<T>::iter() {
+		if dissolving(&netuid) {
+			ensure!(!Entries::<T>::contains_key(netuid), "entries of a dissolved subnet");
+			continue;
+		}
 		let params = T::Subnets::hyperparams(netuid).ok_or("a row of a gone subnet")?;
 		ensure!(uid < T::Subnets::n(netuid), "a row of an unregistered uid");
 		ensure!(row.len() <= usize::from(params.max_allowed_uids), "a row above max_allowed_uids");
@@ -259,10 +286,16 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 		ensure!(Entries::<T>::get(netuid) == count, "Entries is missing");
 	}
 	for (netuid, uid, _) in LastUpdate::<T>::iter() {
-		ensure!(uid < T::Subnets::n(netuid), "a last update of an unregistered uid");
+		ensure!(
+			dissolving(&netuid) || uid < T::Subnets::n(netuid),
+			"a last update of an unregistered uid"
+		);
 	}
 	for (netuid, hotkey, commits) in Commits::<T>::iter() {
-		ensure!(T::Subnets::uid_of(netuid, &hotkey).is_some(), "commits of a gone neuron");
+		ensure!(
+			dissolving(&netuid) || T::Subnets::uid_of(netuid, &hotkey).is_some(),
+			"commits of a gone neuron"
+		);
 		ensure!(commits.len() as u32 <= crate::MAX_COMMITS, "too many commits");
 	}
 	Ok(())

@@ -3,10 +3,10 @@
 //! Weights of `pallet_weights`, generated from its FRAME benchmarks by `make weights`.
 //!
 //! Do not edit by hand: rerun `make weights`.
-//! Generated 2026-11-22 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
+//! Generated 2026-12-05 by frame-benchmarking-cli 64.0.0 on `vm` (`AMD EPYC`),
 //! 20 steps, 5 repeats, Wasm execution `Compiled`.
 //!
-//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_weights --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/weights/src/weights.rs`
+//! Command: `/root/.cache/myelin/target/release/myelin-node-benchmarks benchmark pallet --runtime /root/.cache/myelin/target/release/myelin_runtime_benchmarks.compact.wasm --genesis-builder-preset development --pallet pallet_weights --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weights-template.hbs --header scripts/weights-header.txt --output pallets/weights/src/weights.rs --json-file /tmp/w/weights-pallet_weights.json`
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -42,10 +42,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Component `e` in `[1, 4096]`.
 	fn set_weights(e: u32, ) -> Weight {
-		// Proof size: measured `18487`, estimated `19871`.
-		// Fastest run: 188_530_000 ps.
-		Weight::from_parts(262_136_194, 19871)
-			.saturating_add(Weight::from_parts(171_237, 0).saturating_mul(e.into()))
+		// Proof size: measured `18521`, estimated `19871`.
+		// Fastest run: 92_808_000 ps.
+		Weight::from_parts(93_532_307, 19871)
+			.saturating_add(Weight::from_parts(76_510, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -53,13 +53,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:1 w:0)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::LastEpoch` (r:1 w:0)
+	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Commits` (r:1 w:1)
-	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(419), added: 2894, mode: `MaxEncodedLen`)
+	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
 	fn commit_weights() -> Weight {
-		// Proof size: measured `2443`, estimated `3884`.
-		// Fastest run: 127_550_000 ps.
-		Weight::from_parts(177_153_000, 3884)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `2554`, estimated `3924`.
+		// Fastest run: 60_650_000 ps.
+		Weight::from_parts(79_077_000, 3924)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
@@ -67,7 +69,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::Uids` (r:1 w:0)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Commits` (r:1 w:1)
-	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(419), added: 2894, mode: `MaxEncodedLen`)
+	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::LastEpoch` (r:1 w:0)
+	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochIndex` (r:1 w:0)
+	/// Proof: `Yuma::EpochIndex` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::LastUpdate` (r:1 w:1)
 	/// Proof: `Weights::LastUpdate` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorPermit` (r:1 w:0)
@@ -80,11 +86,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Component `e` in `[1, 4096]`.
 	fn reveal_weights(e: u32, ) -> Weight {
-		// Proof size: measured `18931`, estimated `19871`.
-		// Fastest run: 240_627_000 ps.
-		Weight::from_parts(230_693_899, 19871)
-			.saturating_add(Weight::from_parts(221_119, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `19077`, estimated `19871`.
+		// Fastest run: 111_346_000 ps.
+		Weight::from_parts(125_857_282, 19871)
+			.saturating_add(Weight::from_parts(74_541, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
@@ -92,20 +98,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn set_weights(e: u32, ) -> Weight {
-		Weight::from_parts(262_136_194, 19871)
-			.saturating_add(Weight::from_parts(171_237, 0).saturating_mul(e.into()))
+		Weight::from_parts(93_532_307, 19871)
+			.saturating_add(Weight::from_parts(76_510, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(177_153_000, 3884)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(79_077_000, 3924)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reveal_weights(e: u32, ) -> Weight {
-		Weight::from_parts(230_693_899, 19871)
-			.saturating_add(Weight::from_parts(221_119, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(125_857_282, 19871)
+			.saturating_add(Weight::from_parts(74_541, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

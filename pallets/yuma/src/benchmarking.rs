@@ -34,10 +34,10 @@ fn subnet_with_weights<T: Config>(n: u16, e: u32) -> u16 {
 	for uid in 0..validators {
 		let len = per_row.min(left);
 		left -= len;
-		// Each validator weights a different window of uids, so consensus has work to do.
-		let row: Vec<(u16, u16)> = (0..len)
-			.map(|k| (((u32::from(uid) * 7 + k) % u32::from(n)) as u16, (k % 65_535 + 1) as u16))
-			.collect();
+		// Every validator weights the same uids (so that consensus forms on them and they
+		// earn) with its own values (so that consensus has work to do).
+		let row: Vec<(u16, u16)> =
+			(0..len).map(|k| (k as u16, ((k + u32::from(uid) * 7) % 65_535 + 1) as u16)).collect();
 		T::BenchmarkHelper::set_weights(netuid, uid, row);
 	}
 	let now = frame_system::Pallet::<T>::block_number();

@@ -207,7 +207,8 @@ impl<T: Config> Pallet<T> {
 		EpochIndex::<T>::mutate(netuid, |index| *index = index.saturating_add(1));
 	}
 
-	/// Forget everything of `netuid`; its pending emission becomes unpaid.
+	/// Forget what `netuid` keeps as a whole (its per-uid bond rows go by
+	/// [`Self::clear_bonds`]); its pending emission becomes unpaid.
 	pub(crate) fn forget_subnet(netuid: u16) {
 		let pending = PendingEmission::<T>::take(netuid);
 		UnpaidEmission::<T>::mutate(|dust| *dust = dust.saturating_add(u128::from(pending)));
@@ -221,7 +222,17 @@ impl<T: Config> Pallet<T> {
 		Emission::<T>::remove(netuid);
 		ValidatorPermit::<T>::remove(netuid);
 		Active::<T>::remove(netuid);
-		let _ = Bonds::<T>::clear_prefix(netuid, u32::MAX, None);
+	}
+
+	/// Remove at most `limit` bond rows of the dissolved `netuid`; how many were removed
+	/// (fewer than `limit`: none left).
+	pub(crate) fn clear_bonds(netuid: u16, limit: u32) -> u32 {
+		let result = Bonds::<T>::clear_prefix(netuid, limit, None);
+		if result.maybe_cursor.is_some() {
+			limit
+		} else {
+			result.unique.min(limit)
+		}
 	}
 
 	/// Forget the outputs and bonds of `uid` of `netuid`, so the next holder of the uid
@@ -307,6 +318,9 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 		ensure!(values.len() <= usize::from(T::Subnets::n(netuid)), "outputs longer than n");
 	}
 	for (netuid, uid, row) in Bonds::<T>::iter() {
+		if T::Subnets::is_dissolving(netuid) {
+			continue;
+		}
 		let n = T::Subnets::n(netuid);
 		ensure!(uid < n, "bonds of a uid beyond n");
 		ensure!(row.iter().all(|(j, _)| *j < n), "a bond to a uid beyond n");

@@ -28,6 +28,10 @@ impl<T: Config> OnNeuronRemoved<T::AccountId> for Pallet<T> {
 		Self::retire_owed(netuid);
 		Self::forget_subnet(netuid);
 	}
+
+	fn clear_dissolved(netuid: u16, limit: u32) -> u32 {
+		Self::clear_bonds(netuid, limit)
+	}
 }
 
 impl<T: Config> ValidatorPermits for Pallet<T> {

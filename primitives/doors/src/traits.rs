@@ -64,6 +64,10 @@ pub trait SubnetsInterface<AccountId, BlockNumber> {
 	fn hotkey_owner(hotkey: &AccountId) -> Option<AccountId>;
 	/// Every hyperparameter of `netuid`, or `None` for an unknown subnet.
 	fn hyperparams(netuid: u16) -> Option<SubnetHyperparams<Self::Balance>>;
+	/// Whether `netuid` was dissolved and other pallets may still hold per-uid values of it
+	/// (being cleared: `OnNeuronRemoved::clear_dissolved`); such a netuid does not exist and
+	/// cannot be registered yet.
+	fn is_dissolving(netuid: u16) -> bool;
 	/// The neurons of `netuid` as `(uid, hotkey)`, ascending by uid.
 	fn neurons(netuid: u16) -> Vec<(u16, AccountId)>;
 	/// What an epoch of `netuid` reads from Subnets, or `None` for an unknown subnet.
@@ -88,14 +92,24 @@ pub trait OnNeuronRemoved<AccountId> {
 	/// the same call, right after this hook returns.
 	fn on_neuron_removed(netuid: u16, uid: u16, hotkey: &AccountId);
 
-	/// `netuid` is being dissolved: right after this hook returns, Subnets removes it with
-	/// every neuron and every value keyed by it. Its neurons can still be read in the hook.
+	/// `netuid` is being dissolved: drop what is keyed by the subnet alone (a few values and
+	/// columns), not what is kept per uid. Its neurons can still be read in the hook; right
+	/// after it returns, Subnets removes the subnet, and the netuid stays taken until every
+	/// listener's per-uid values are gone ([`clear_dissolved`](Self::clear_dissolved)).
 	fn on_network_dissolved(netuid: u16);
+
+	/// Remove at most `limit` of the per-uid values still kept for the dissolved `netuid`
+	/// (called from `on_idle` over as many blocks as it takes); returns how many were removed.
+	/// Fewer than `limit` means none are left.
+	fn clear_dissolved(netuid: u16, limit: u32) -> u32;
 }
 
 impl<AccountId> OnNeuronRemoved<AccountId> for () {
 	fn on_neuron_removed(_netuid: u16, _uid: u16, _hotkey: &AccountId) {}
 	fn on_network_dissolved(_netuid: u16) {}
+	fn clear_dissolved(_netuid: u16, _limit: u32) -> u32 {
+		0
+	}
 }
 
 macro_rules! impl_on_neuron_removed_for_tuples {
@@ -108,6 +122,21 @@ macro_rules! impl_on_neuron_removed_for_tuples {
 			}
 			fn on_network_dissolved(netuid: u16) {
 				$($name::on_network_dissolved(netuid);)+
+			}
+			fn clear_dissolved(netuid: u16, limit: u32) -> u32 {
+				let mut removed = 0u32;
+				$(
+					// The next listener only once this one has nothing left.
+					if removed < limit {
+						let left = limit - removed;
+						let now = $name::clear_dissolved(netuid, left).min(left);
+						removed += now;
+						if now == left {
+							return limit;
+						}
+					}
+				)+
+				removed
 			}
 		}
 	};

@@ -90,6 +90,11 @@ fn a_pruned_neuron_and_a_dissolved_subnet_leave_no_rows() {
 		assert!(LastUpdate::<Test>::get(1, 1).is_none());
 		assert_eq!(Entries::<Test>::get(1), 1);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(OWNER), 1));
+		assert_eq!(Entries::<Test>::iter().count(), 0);
+		// Rows and last updates are per uid: cleared by the next block's `on_idle`.
+		assert_eq!(Weights::<Test>::iter().count(), 1);
+		myelin_test_runtime::check_invariants();
+		run_to_block(frame_system::Pallet::<Test>::block_number() + 1);
 		assert_eq!(Weights::<Test>::iter().count(), 0);
 		assert_eq!(LastUpdate::<Test>::iter().count(), 0);
 		assert_eq!(Entries::<Test>::iter().count(), 0);

@@ -87,6 +87,14 @@ fn a_dissolved_subnet_leaves_nothing_and_its_pending_emission_is_unpaid() {
 		assert!(!LastEpoch::<Test>::contains_key(netuid));
 		assert!(!Emission::<Test>::contains_key(netuid));
 		assert!(!ValidatorPermit::<Test>::contains_key(netuid));
+		// Bond rows are per uid: cleared by the next blocks' `on_idle`.
+		assert!(
+			<Subnets as myelin_test_runtime::myelin_doors::SubnetsInterface<_, _>>::is_dissolving(
+				netuid
+			)
+		);
+		myelin_test_runtime::check_invariants();
+		run_to_block(16);
 		assert_eq!(Bonds::<Test>::iter_prefix(netuid).count(), 0);
 	});
 }

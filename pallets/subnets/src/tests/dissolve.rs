@@ -1,7 +1,7 @@
 //! `dissolve_network`.
 
 use super::*;
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, weights::Weight};
 use sp_runtime::DispatchError;
 
 /// A subnet of Alice with three more neurons (coldkey Bob) that all served an axon.
@@ -41,6 +41,7 @@ fn owner_dissolves_and_gets_the_lock_back_exactly() {
 			Event::NetworkDissolved { netuid, lock_released: 100 * MYL }
 		);
 		assert_eq!(hook_calls(), vec![HookCall::NetworkDissolved { netuid }]);
+		next_block();
 		assert_no_storage_of(netuid);
 		assert_eq!(SubnetOwner::<Test>::count(), 0);
 		// Hotkey ownership is permanent.
@@ -59,6 +60,7 @@ fn root_dissolves_and_the_owner_gets_the_lock() {
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), netuid));
 		assert_eq!(free(ALICE), alice_before + 100 * MYL);
 		assert_eq!(held(ALICE), 0);
+		next_block();
 		assert_no_storage_of(netuid);
 		assert_eq!(hook_calls(), vec![HookCall::NetworkDissolved { netuid }]);
 	});
@@ -124,6 +126,7 @@ fn dissolving_one_subnet_leaves_the_others_intact() {
 		assert_eq!(free(ALICE), alice_before + 100 * MYL);
 		assert_eq!(held(ALICE), 200 * MYL);
 		assert_eq!(held(BOB), 400 * MYL);
+		next_block();
 		assert_no_storage_of(first);
 		assert_eq!(Hotkeys::<Test>::get(second), second_keys);
 		assert_eq!(SubnetworkN::<Test>::get(third), 2);
@@ -168,6 +171,52 @@ fn dissolving_a_full_subnet_clears_every_neuron() {
 		}
 		assert_eq!(SubnetworkN::<Test>::get(netuid), 300);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid));
+		next_block();
 		assert_no_storage_of(netuid);
+	});
+}
+
+#[test]
+fn per_uid_values_are_cleared_over_blocks_within_the_weight_given() {
+	// Block by block: each block's writes reach the backend before the next (`clear_prefix`
+	// limits count backend deletions).
+	let mut ext = new_test_ext();
+	let (netuid, n) = ext.execute_with(|| {
+		let netuid = populated_subnet();
+		(netuid, SubnetworkN::<Test>::get(netuid))
+	});
+	ext.commit_all().unwrap();
+	ext.execute_with(|| {
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid));
+		// Gone as a subnet at once; its uids wait to be cleared, the netuid stays taken.
+		assert!(!SubnetOwner::<Test>::contains_key(netuid));
+		assert!(Dissolving::<Test>::contains_key(netuid));
+		assert_eq!(Uids::<Test>::iter_prefix(netuid).count(), usize::from(n));
+		assert_ne!(register_subnet(BOB, 204), netuid);
+		assert_ok!(Subnets::do_try_state());
+	});
+	ext.commit_all().unwrap();
+	// Room for two values a block.
+	let limit = <() as WeightInfo>::clear_dissolved(2);
+	let mut blocks = 0;
+	while ext.execute_with(|| Dissolving::<Test>::contains_key(netuid)) {
+		ext.execute_with(|| {
+			let used = Subnets::clear_dissolved_with(limit);
+			assert!(used.all_lte(limit));
+			assert_ok!(Subnets::do_try_state());
+		});
+		ext.commit_all().unwrap();
+		blocks += 1;
+		assert!(blocks < 100);
+	}
+	ext.execute_with(|| {
+		// n uids, at most two a block.
+		assert!(blocks >= usize::from(n).div_ceil(2), "{blocks} blocks");
+		assert_eq!(last_subnet_event(), Event::NetworkCleared { netuid });
+		assert_no_storage_of(netuid);
+		// Too little weight to find a dissolving netuid: nothing done.
+		assert_eq!(Subnets::clear_dissolved_with(Weight::zero()), Weight::zero());
+		// The netuid is free again.
+		assert_eq!(register_subnet(CHARLIE, 301), netuid);
 	});
 }

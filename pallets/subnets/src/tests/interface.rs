@@ -14,6 +14,8 @@ fn the_interface_reads_what_the_calls_wrote() {
 			register_subnet(coldkey, hotkey);
 		}
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(BOB), 2));
+		// What netuid 2 kept per uid cleared (as `on_idle` does), so it is free again.
+		Subnets::clear_dissolved_with(frame_support::weights::Weight::MAX);
 		register_subnet(BOB, 202);
 		register_subnet(BOB, 203);
 		assert_eq!(Door::netuids(), vec![1, 2, 3, 4]);
@@ -111,6 +113,15 @@ mod tuple_hooks {
 	thread_local! {
 		pub static LOG: RefCell<Vec<(&'static str, u16, u16, AccountId)>> =
 			const { RefCell::new(Vec::new()) };
+		/// Values each listener still keeps for a dissolved subnet: 3 and 2.
+		pub static KEPT: RefCell<(u32, u32)> = const { RefCell::new((3, 2)) };
+	}
+
+	/// Remove at most `limit` of `kept`; how many.
+	fn take(kept: &mut u32, limit: u32) -> u32 {
+		let removed = (*kept).min(limit);
+		*kept -= removed;
+		removed
 	}
 
 	pub struct First;
@@ -122,6 +133,9 @@ mod tuple_hooks {
 		fn on_network_dissolved(netuid: u16) {
 			LOG.with(|l| l.borrow_mut().push(("first", netuid, u16::MAX, 0)));
 		}
+		fn clear_dissolved(_netuid: u16, limit: u32) -> u32 {
+			KEPT.with(|k| take(&mut k.borrow_mut().0, limit))
+		}
 	}
 	impl OnNeuronRemoved<AccountId> for Second {
 		fn on_neuron_removed(netuid: u16, uid: u16, hotkey: &AccountId) {
@@ -130,7 +144,23 @@ mod tuple_hooks {
 		fn on_network_dissolved(netuid: u16) {
 			LOG.with(|l| l.borrow_mut().push(("second", netuid, u16::MAX, 0)));
 		}
+		fn clear_dissolved(_netuid: u16, limit: u32) -> u32 {
+			KEPT.with(|k| take(&mut k.borrow_mut().1, limit))
+		}
 	}
+}
+
+#[test]
+fn tuples_clear_each_listener_in_turn_within_the_limit() {
+	use tuple_hooks::{First, Second, KEPT};
+	type Both = (First, (), Second);
+	// 3 of the first, then 1 of the second: the limit is reached, maybe more is left.
+	assert_eq!(<Both as OnNeuronRemoved<AccountId>>::clear_dissolved(1, 4), 4);
+	assert_eq!(KEPT.with(|k| *k.borrow()), (0, 1));
+	// The last one: fewer than the limit, so nothing is left.
+	assert_eq!(<Both as OnNeuronRemoved<AccountId>>::clear_dissolved(1, 4), 1);
+	assert_eq!(<Both as OnNeuronRemoved<AccountId>>::clear_dissolved(1, 4), 0);
+	assert_eq!(<() as OnNeuronRemoved<AccountId>>::clear_dissolved(1, 4), 0);
 }
 
 #[test]

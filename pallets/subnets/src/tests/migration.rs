@@ -79,7 +79,7 @@ fn moves_every_subnet_over_steps_and_reads_the_same_in_between() {
 			}
 			assert_ok!(Subnets::do_try_state());
 		}
-		assert!(steps >= 300 / 40, "{steps} steps");
+		assert!(steps >= 2, "{steps} steps");
 		assert!(v1::old_layout_is_empty::<Test>());
 		for (netuid, column) in &before {
 			let stored: Vec<(AccountId, u64)> = Hotkeys::<Test>::get(netuid)

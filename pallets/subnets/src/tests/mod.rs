@@ -25,6 +25,12 @@ pub fn assert_no_storage_of(netuid: u16) {
 	assert!(Uids::<Test>::iter_keys().all(|(n, _)| n != netuid), "Uids");
 	assert!(RegistrationBlocks::<Test>::iter_keys().all(|n| n != netuid), "RegistrationBlocks");
 	assert!(Axons::<Test>::iter_keys().all(|(n, _)| n != netuid), "Axons");
+	assert!(!Dissolving::<Test>::contains_key(netuid), "Dissolving");
+}
+
+/// Move to the next block (its `on_idle` clears what dissolved subnets left).
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
 }
 
 /// Assert that `hotkey` holds no uid, registration block or axon on `netuid` anywhere.

@@ -76,9 +76,12 @@ fn netuids_are_the_lowest_free_from_one() {
 		assert_eq!(register_subnet(BOB, 201), 2);
 		assert_eq!(register_subnet(CHARLIE, 301), 3);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(BOB), 2));
-		assert_eq!(register_subnet(CHARLIE, 302), 2);
-		assert_eq!(register_subnet(ALICE, 102), 4);
+		// Netuid 2 stays taken until what it kept per uid is cleared (the next block).
+		assert_eq!(register_subnet(CHARLIE, 302), 4);
+		next_block();
+		assert_eq!(register_subnet(ALICE, 102), 2);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), 1));
+		next_block();
 		assert_eq!(register_subnet(BOB, 202), 1);
 	});
 }
@@ -92,8 +95,9 @@ fn register_network_is_refused_at_the_subnet_limit() {
 			Subnets::register_network(RuntimeOrigin::signed(CHARLIE), 301),
 			Error::<Test>::SubnetLimitReached
 		);
-		// Dissolving one makes room again.
+		// Dissolving one makes room again (its netuid once cleared, the next block).
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), 1));
+		next_block();
 		assert_eq!(register_subnet(CHARLIE, 301), 1);
 	});
 }
