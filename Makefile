@@ -10,7 +10,7 @@ E2E := tests/e2e
 ZN := zombienet
 
 .PHONY: help setup build run test test-rust test-e2e e2e-deps fmt fmt-check clippy fuzz try-runtime \
-	chain-specs partition metadata bench-node bench-rpc bench-stress bench-yuma bench-yuma-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
+	chain-specs partition metadata bench-node bench-rpc bench-stress bench-yuma bench-yuma-wasm bench-epoch-wasm bench-builds clean zombienet zombienet-deps zombienet-spawn weights
 
 help:
 	@echo "make run          set up, build, and start a dev chain (RPC ws://127.0.0.1:9944)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-stress the stress chain (4096 uids, 256 full rows, tempo 20): slots missed over 5 epochs"
 	@echo "make bench-yuma   criterion benchmarks of the Yuma epoch (docs/benchmarks.md)"
 	@echo "make bench-yuma-wasm  the same epoch in the runtime's Wasm (FRAME benchmark)"
+	@echo "make bench-epoch-wasm the whole epoch (storage, payouts) in Wasm: 256/1024/4096 x 64/256, full and 10%"
 	@echo "make weights      run the pallets' FRAME benchmarks and regenerate their weights.rs"
 	@echo "make fuzz         the runtime fuzzer: 100,000 random calls (FUZZ_SEED, FUZZ_CALLS)"
 	@echo "make try-runtime  the runtime upgrade with every try-runtime check, in-process and on a running chain"
@@ -166,6 +167,17 @@ bench-yuma-wasm: bench-builds
 		--extrinsic epoch_arithmetic_yuma3,epoch_arithmetic_yuma2 --extra \
 		--steps 5 --repeat 10 --wasm-execution compiled --json-file $(YUMA_WASM_JSON) > /dev/null
 	node scripts/yuma-wasm-table.js $(YUMA_WASM_JSON)
+
+# The whole epoch (storage and payouts included) in the runtime's Wasm, on the subnet shapes
+# of the table in docs/benchmarks.md (`#[benchmark(extra)]`: `s` indexes the shapes).
+EPOCH_WASM_JSON := $(CARGO_TARGET_DIR)/epoch-wasm.json
+
+bench-epoch-wasm: bench-builds
+	$(BENCH_NODE) benchmark pallet --runtime $(BENCH_WASM) \
+		--genesis-builder-preset development --pallet pallet_yuma \
+		--extrinsic epoch_shape_yuma3,epoch_shape_yuma2 --extra \
+		--steps 12 --repeat 5 --wasm-execution compiled --json-file $(EPOCH_WASM_JSON) > /dev/null
+	node scripts/epoch-wasm-table.js $(EPOCH_WASM_JSON)
 
 clean:
 	$(CARGO) clean

@@ -268,6 +268,7 @@ impl_runtime_apis! {
 		) -> (Weight, Weight) {
 			let weight = Executive::try_runtime_upgrade(checks)
 				.unwrap_or_else(|e| panic!("try-runtime upgrade failed: {e:?}"));
+			use frame_support::traits::Get;
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 

@@ -316,5 +316,12 @@ mod benchmark_helpers {
 			let row = pallet_weights::WeightRow::truncate_from(row);
 			pallet_weights::Pallet::<Runtime>::store_row_for_benchmarks(netuid, uid, row);
 		}
+		fn set_yuma_version(netuid: u16, version: u8) {
+			pallet_subnets::Hyperparams::<Runtime>::mutate(netuid, |p| {
+				if let Some(p) = p {
+					p.yuma_version = version;
+				}
+			});
+		}
 	}
 }

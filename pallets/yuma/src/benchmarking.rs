@@ -19,18 +19,27 @@ const UNIT: u64 = 1_000_000_000;
 /// A subnet of `n` uids whose first `min(n, 256)` uids are staked validators sharing `e`
 /// weight entries, set a block after the registrations (so that the epoch uses every entry:
 /// it drops rows not newer than their validator's registration), after one epoch (so that
-/// bonds exist), with 100 MYL pending.
+/// bonds exist), with 100 MYL pending. It runs Yuma 2, the slower of the two versions in the
+/// runtime's Wasm (53 against 39 ms for the crate alone at 4096 × 256 full), so that the
+/// weight covers either.
 fn subnet_with_weights<T: Config>(n: u16, e: u32) -> u16 {
 	let validators = n.min(256);
+	let per_row = e.div_ceil(u32::from(validators)).min(u32::from(n));
+	subnet_shaped::<T>(n, validators, per_row, e, 2)
+}
+
+/// [`subnet_with_weights`] of `n` uids, `validators` staked validators each weighting the
+/// first `per_row` uids (`total` entries at most), running Yuma `version`.
+fn subnet_shaped<T: Config>(n: u16, validators: u16, per_row: u32, total: u32, version: u8) -> u16 {
 	let (netuid, hotkeys) = T::BenchmarkHelper::subnet(n, validators);
+	T::BenchmarkHelper::set_yuma_version(netuid, version);
 	let registered = frame_system::Pallet::<T>::block_number();
 	frame_system::Pallet::<T>::set_block_number(registered + BlockNumberFor::<T>::from(1u32));
 	for (i, hotkey) in hotkeys.iter().take(usize::from(validators)).enumerate() {
 		let stake = RewardOf::<T>::unique_saturated_from(1000 * UNIT + i as u64);
 		T::Rewards::credit_incentive(hotkey, stake);
 	}
-	let per_row = e.div_ceil(u32::from(validators)).min(u32::from(n));
-	let mut left = e;
+	let mut left = total;
 	for uid in 0..validators {
 		let len = per_row.min(left);
 		left -= len;
@@ -46,6 +55,33 @@ fn subnet_with_weights<T: Config>(n: u16, e: u32) -> u16 {
 	frame_system::Pallet::<T>::set_block_number(later);
 	PendingEmission::<T>::insert(netuid, 100 * UNIT);
 	netuid
+}
+
+/// The subnet shapes of the whole-epoch table (docs/benchmarks.md): `(uids, validators,
+/// density in percent)`; `epoch_shape_yuma{2,3}`'s component `s` indexes them.
+pub const SHAPES: [(u16, u16, u32); 12] = [
+	(256, 64, 100),
+	(256, 64, 10),
+	(256, 256, 100),
+	(256, 256, 10),
+	(1024, 64, 100),
+	(1024, 64, 10),
+	(1024, 256, 100),
+	(1024, 256, 10),
+	(4096, 64, 100),
+	(4096, 64, 10),
+	(4096, 256, 100),
+	(4096, 256, 10),
+];
+
+/// The whole epoch (storage and payouts included) of shape `SHAPES[s]` running Yuma
+/// `version`.
+fn epoch_of_shape<T: Config>(s: u32, version: u8) -> (u16, BlockNumberFor<T>) {
+	let (n, validators, density) = SHAPES[s as usize];
+	let per_row = u32::from(n) * density / 100;
+	let netuid =
+		subnet_shaped::<T>(n, validators, per_row, per_row * u32::from(validators), version);
+	(netuid, frame_system::Pallet::<T>::block_number())
 }
 
 #[benchmarks]
@@ -70,6 +106,34 @@ mod benchmarks {
 		if e >= n {
 			assert!(Owed::<T>::get(netuid).iter().any(|(incentive, _)| *incentive > 0));
 		}
+	}
+
+	/// The whole epoch on the shapes of the table in docs/benchmarks.md (`SHAPES[s]`: 256,
+	/// 1024 and 4096 uids × 64 and 256 validators, full rows and 10%), Yuma 3 (the default
+	/// hyperparameters). `make bench-epoch-wasm`.
+	#[benchmark(extra)]
+	fn epoch_shape_yuma3(s: Linear<0, 11>) {
+		let (netuid, now) = epoch_of_shape::<T>(s, 3);
+
+		#[block]
+		{
+			Yuma::<T>::run_epoch(netuid, now);
+		}
+
+		assert_eq!(LastEpoch::<T>::get(netuid), Some(now));
+	}
+
+	/// [`epoch_shape_yuma3`](Self::epoch_shape_yuma3) for Yuma 2.
+	#[benchmark(extra)]
+	fn epoch_shape_yuma2(s: Linear<0, 11>) {
+		let (netuid, now) = epoch_of_shape::<T>(s, 2);
+
+		#[block]
+		{
+			Yuma::<T>::run_epoch(netuid, now);
+		}
+
+		assert_eq!(LastEpoch::<T>::get(netuid), Some(now));
 	}
 
 	/// The epoch arithmetic alone, Yuma 3 with liquid alpha: `myelin_yuma::epoch` on a

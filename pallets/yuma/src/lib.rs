@@ -73,6 +73,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn subnet(n: u16, validators: u16) -> (u16, alloc::vec::Vec<AccountId>);
 	/// Store `row` as the weight row of `uid`, set now.
 	fn set_weights(netuid: u16, uid: u16, row: alloc::vec::Vec<(u16, u16)>);
+	/// Make `netuid` run Yuma `version` (2 or 3).
+	fn set_yuma_version(netuid: u16, version: u8);
 }
 
 /// Log target of this pallet.

@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` in `[0, 1048576]`.
 	fn epoch(n: u32, e: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `4853407`.
-		// Fastest run: 10_568_573_000 ps.
-		Weight::from_parts(10_608_232_000, 4853407)
-			.saturating_add(Weight::from_parts(2_812_740, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(9_794, 0).saturating_mul(e.into()))
+		// Fastest run: 11_004_023_000 ps.
+		Weight::from_parts(11_025_084_000, 4853407)
+			.saturating_add(Weight::from_parts(3_198_619, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(15_122, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(720_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(208_u64))
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof size: measured `1548`, estimated `69013`.
-		// Fastest run: 82_243_000 ps.
-		Weight::from_parts(87_350_000, 69013)
+		// Fastest run: 83_885_000 ps.
+		Weight::from_parts(88_252_000, 69013)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -132,9 +132,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[1, 32]`.
 	fn on_initialize(s: u32, ) -> Weight {
 		// Proof size: measured `851`, estimated `3507`.
-		// Fastest run: 20_711_000 ps.
-		Weight::from_parts(13_207_404, 3507)
-			.saturating_add(Weight::from_parts(9_043_131, 0).saturating_mul(s.into()))
+		// Fastest run: 21_382_000 ps.
+		Weight::from_parts(13_686_673, 3507)
+			.saturating_add(Weight::from_parts(9_073_027, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn epoch(n: u32, e: u32, ) -> Weight {
-		Weight::from_parts(10_608_232_000, 4853407)
-			.saturating_add(Weight::from_parts(2_812_740, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(9_794, 0).saturating_mul(e.into()))
+		Weight::from_parts(11_025_084_000, 4853407)
+			.saturating_add(Weight::from_parts(3_198_619, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(15_122, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(720_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(208_u64))
@@ -156,13 +156,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(87_350_000, 69013)
+		Weight::from_parts(88_252_000, 69013)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize(s: u32, ) -> Weight {
-		Weight::from_parts(13_207_404, 3507)
-			.saturating_add(Weight::from_parts(9_043_131, 0).saturating_mul(s.into()))
+		Weight::from_parts(13_686_673, 3507)
+			.saturating_add(Weight::from_parts(9_073_027, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
