@@ -8,7 +8,7 @@
 
 'use strict';
 
-const fs = require('fs');
+const { readBatches, median } = require('./bench-json');
 
 // `SHAPES` of pallets/yuma/src/benchmarking.rs, in order: [uids, validators, density %].
 const SHAPES = [
@@ -17,17 +17,7 @@ const SHAPES = [
 	[4096, 64, 100], [4096, 64, 10], [4096, 256, 100], [4096, 256, 10],
 ];
 
-const file = process.argv[2];
-if (!file) {
-	console.error('usage: epoch-wasm-table.js <benchmark pallet --json-file output>');
-	process.exit(2);
-}
-const batches = JSON.parse(fs.readFileSync(file, 'utf8'));
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const { file, batches } = readBatches('epoch-wasm-table.js');
 
 // times[version][shape index] = [ms, …]
 const times = {};

@@ -7,23 +7,13 @@
 
 'use strict';
 
-const fs = require('fs');
+const { readBatches, median } = require('./bench-json');
 
-const file = process.argv[2];
-if (!file) {
-	console.error('usage: yuma-wasm-table.js <benchmark pallet --json-file output>');
-	process.exit(2);
-}
-const batches = JSON.parse(fs.readFileSync(file, 'utf8'));
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const { file, batches } = readBatches('yuma-wasm-table.js');
 
 const rows = new Map();
 for (const batch of batches) {
+	if (!batch.benchmark.startsWith('epoch_arithmetic_')) continue;
 	const version = batch.benchmark.replace('epoch_arithmetic_', '');
 	for (const result of batch.time_results) {
 		const c = Object.fromEntries(result.components);

@@ -237,16 +237,7 @@ impl<T: Config> Pallet<T> {
 		};
 		// The most keys the meter allows: removing `k` costs `clear_dissolved(k)`.
 		let fits = |k: u32| meter.can_consume(T::WeightInfo::clear_dissolved(k));
-		let (mut low, mut high) = (0u32, MAX_KEYS_CLEARED_PER_BLOCK);
-		while low < high {
-			let mid = (low + high).div_ceil(2);
-			if fits(mid) {
-				low = mid;
-			} else {
-				high = mid - 1;
-			}
-		}
-		let keys = low;
+		let keys = math::largest_that_fits(0, MAX_KEYS_CLEARED_PER_BLOCK, fits);
 		if keys == 0 {
 			meter.consume(T::WeightInfo::clear_dissolved(0));
 			return meter.consumed();

@@ -1,4 +1,5 @@
-//! Deterministic integer arithmetic of the lock cost and the registration price (no floats).
+//! Deterministic integer arithmetic of the lock cost and the registration price (no floats),
+//! and the search for how much work fits a weight budget.
 
 use sp_runtime::helpers_128bit::multiply_by_rational_with_rounding;
 use sp_runtime::Rounding;
@@ -113,9 +114,34 @@ pub fn grow_burn(price: u128) -> u128 {
 	.unwrap_or(u128::MAX)
 }
 
+/// The largest `k` in `low..=high` for which `fits(k)` holds, given that `fits(low)` holds and
+/// `fits` is monotone (true up to some `k`, false after): how many items of work fit a weight
+/// budget whose cost grows with `k`. Binary search: at most 32 calls of `fits`.
+pub fn largest_that_fits(low: u32, high: u32, fits: impl Fn(u32) -> bool) -> u32 {
+	let (mut low, mut high) = (low, high.max(low));
+	while low < high {
+		let mid = low + (high - low).div_ceil(2);
+		if fits(mid) {
+			low = mid;
+		} else {
+			high = mid - 1;
+		}
+	}
+	low
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn largest_that_fits_finds_the_edge() {
+		assert_eq!(largest_that_fits(0, 100, |k| k <= 37), 37);
+		assert_eq!(largest_that_fits(0, 100, |k| k <= 1000), 100);
+		assert_eq!(largest_that_fits(0, 100, |k| k == 0), 0);
+		assert_eq!(largest_that_fits(1, 1, |_| true), 1);
+		assert_eq!(largest_that_fits(5, 2, |_| true), 5);
+	}
 
 	#[test]
 	fn half_life_table_is_consistent() {

@@ -147,25 +147,15 @@ pub mod v1 {
 				}
 				// The most uids of this subnet the meter allows: moving `k` uids onto columns
 				// holding `start` costs `migrate_v1_step(start, k)`.
-				let cost = |k: usize| T::WeightInfo::migrate_v1_step(start as u32, k as u32);
-				let room = n - start;
-				let fits = |k: usize| meter.can_consume(cost(k));
+				let cost = |k: u32| T::WeightInfo::migrate_v1_step(start as u32, k);
+				let fits = |k: u32| meter.can_consume(cost(k));
 				if !fits(1) {
 					if progressed {
 						return Ok(Some(moved));
 					}
 					return Err(SteppedMigrationError::InsufficientWeight { required: cost(1) });
 				}
-				let (mut low, mut high) = (1, room);
-				while low < high {
-					let mid = (low + high).div_ceil(2);
-					if fits(mid) {
-						low = mid;
-					} else {
-						high = mid - 1;
-					}
-				}
-				let take = low;
+				let take = crate::math::largest_that_fits(1, (n - start) as u32, fits) as usize;
 				for uid in start..start + take {
 					let uid = uid as u16;
 					let (Some(hotkey), Some(block)) =
@@ -182,7 +172,7 @@ pub mod v1 {
 				}
 				Hotkeys::<T>::insert(netuid, BoundedVec::truncate_from(hotkeys));
 				RegistrationBlocks::<T>::insert(netuid, BoundedVec::truncate_from(blocks));
-				meter.consume(cost(take));
+				meter.consume(cost(take as u32));
 				moved = moved.saturating_add(take as u32);
 				progressed = true;
 			}
