@@ -242,22 +242,16 @@ impl<T: Config> Pallet<T> {
 			meter.consume(T::WeightInfo::clear_dissolved(0));
 			return meter.consumed();
 		}
-		let mut removed = 0u32;
-		let mut done = true;
-		for clear in [clear_uids::<T>, clear_axons::<T>, T::OnNeuronRemoved::clear_dissolved] {
-			let left = keys - removed;
-			if left == 0 {
-				done = false;
-				break;
-			}
-			let now = clear(netuid, left).min(left);
-			removed += now;
-			if now == left {
-				// Maybe more: the next block goes on.
-				done = false;
-				break;
-			}
-		}
+		let removed = myelin_doors::clear_in_turn(
+			keys,
+			&[
+				&|left| clear_uids::<T>(netuid, left),
+				&|left| clear_axons::<T>(netuid, left),
+				&|left| T::OnNeuronRemoved::clear_dissolved(netuid, left),
+			],
+		);
+		// Fewer than allowed: nothing is left (otherwise the next block goes on).
+		let done = removed < keys;
 		meter.consume(T::WeightInfo::clear_dissolved(removed));
 		if done {
 			Dissolving::<T>::remove(netuid);
@@ -492,23 +486,13 @@ pub const MAX_KEYS_CLEARED_PER_BLOCK: u32 = 65_536;
 /// Remove at most `limit` `Uids` of the dissolved `netuid`; how many (fewer: none left).
 fn clear_uids<T: Config>(netuid: u16, limit: u32) -> u32 {
 	let result = Uids::<T>::clear_prefix(netuid, limit, None);
-	cleared(limit, result.maybe_cursor.is_some(), result.unique)
+	myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
 }
 
 /// Remove at most `limit` `Axons` of the dissolved `netuid`; how many (fewer: none left).
 fn clear_axons<T: Config>(netuid: u16, limit: u32) -> u32 {
 	let result = Axons::<T>::clear_prefix(netuid, limit, None);
-	cleared(limit, result.maybe_cursor.is_some(), result.unique)
-}
-
-/// How many values a `clear_prefix` with `limit` that removed `unique` values reports: `limit`
-/// when some are left (`more`).
-fn cleared(limit: u32, more: bool, unique: u32) -> u32 {
-	if more {
-		limit
-	} else {
-		unique.min(limit)
-	}
+	myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
 }
 
 /// Set the value of `uid` in a per-uid column: replace it, or append it when `uid` is the

@@ -198,22 +198,16 @@ impl<T: Config> Pallet<T> {
 	/// how many were removed (fewer than `limit`: none left). Each map's prefix is cleared at
 	/// most once per call, and Subnets calls this once per block.
 	pub(crate) fn clear_subnet(netuid: u16, limit: u32) -> u32 {
-		let mut removed = 0u32;
+		use myelin_doors::{clear_in_turn, cleared};
 		macro_rules! clear {
 			($map:ident) => {
-				if removed < limit {
-					let result = $map::<T>::clear_prefix(netuid, limit - removed, None);
-					removed = removed.saturating_add(result.unique).min(limit);
-					if result.maybe_cursor.is_some() {
-						return limit;
-					}
+				&|left| {
+					let result = $map::<T>::clear_prefix(netuid, left, None);
+					cleared(left, result.maybe_cursor.is_some(), result.unique)
 				}
 			};
 		}
-		clear!(Weights);
-		clear!(LastUpdate);
-		clear!(Commits);
-		removed
+		clear_in_turn(limit, &[clear!(Weights), clear!(LastUpdate), clear!(Commits)])
 	}
 
 	/// Whether `call` signed by `hotkey` would succeed now; if not, the [`pool_codes`] code

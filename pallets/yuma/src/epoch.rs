@@ -228,11 +228,7 @@ impl<T: Config> Pallet<T> {
 	/// (fewer than `limit`: none left).
 	pub(crate) fn clear_bonds(netuid: u16, limit: u32) -> u32 {
 		let result = Bonds::<T>::clear_prefix(netuid, limit, None);
-		if result.maybe_cursor.is_some() {
-			limit
-		} else {
-			result.unique.min(limit)
-		}
+		myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
 	}
 
 	/// Forget the outputs and bonds of `uid` of `netuid`, so the next holder of the uid

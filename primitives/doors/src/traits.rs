@@ -104,6 +104,36 @@ pub trait OnNeuronRemoved<AccountId> {
 	fn clear_dissolved(netuid: u16, limit: u32) -> u32;
 }
 
+/// Run `clearers` in turn within `limit` values removed in all, each given what is left and
+/// returning how many it removed (fewer than it was given: it has nothing left), the next only
+/// once the one before has nothing left; how many were removed (fewer than `limit`: all are
+/// done). The shape of every `clear_dissolved`.
+pub fn clear_in_turn(limit: u32, clearers: &[&dyn Fn(u32) -> u32]) -> u32 {
+	let mut removed = 0u32;
+	for clear in clearers {
+		let left = limit - removed;
+		if left == 0 {
+			break;
+		}
+		let now = clear(left).min(left);
+		removed += now;
+		if now == left {
+			return limit;
+		}
+	}
+	removed
+}
+
+/// How many values a `clear_prefix` given `limit` reports to [`clear_in_turn`]: the `unique`
+/// values it removed, or `limit` when some are left (`more`, a cursor was returned).
+pub fn cleared(limit: u32, more: bool, unique: u32) -> u32 {
+	if more {
+		limit
+	} else {
+		unique.min(limit)
+	}
+}
+
 impl<AccountId> OnNeuronRemoved<AccountId> for () {
 	fn on_neuron_removed(_netuid: u16, _uid: u16, _hotkey: &AccountId) {}
 	fn on_network_dissolved(_netuid: u16) {}
@@ -124,19 +154,7 @@ macro_rules! impl_on_neuron_removed_for_tuples {
 				$($name::on_network_dissolved(netuid);)+
 			}
 			fn clear_dissolved(netuid: u16, limit: u32) -> u32 {
-				let mut removed = 0u32;
-				$(
-					// The next listener only once this one has nothing left.
-					if removed < limit {
-						let left = limit - removed;
-						let now = $name::clear_dissolved(netuid, left).min(left);
-						removed += now;
-						if now == left {
-							return limit;
-						}
-					}
-				)+
-				removed
+				clear_in_turn(limit, &[$(&|left| $name::clear_dissolved(netuid, left)),+])
 			}
 		}
 	};
