@@ -15,14 +15,16 @@ use serde::Serialize;
 #[cfg_attr(feature = "std", derive(Serialize))]
 #[cfg_attr(
 	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
+	serde(bound(serialize = "AccountId: AsRef<[u8]>, Balance: core::fmt::Display"))
 )]
 pub struct SubnetInfo<AccountId, Balance> {
 	/// The subnet.
 	pub netuid: u16,
 	/// The coldkey that registered and owns it.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::account"))]
 	pub owner: AccountId,
 	/// The hotkey given at registration (uid 0 at first).
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::account"))]
 	pub owner_hotkey: AccountId,
 	/// Neurons registered now.
 	pub n: u16,
@@ -54,14 +56,16 @@ pub struct SubnetInfo<AccountId, Balance> {
 #[cfg_attr(feature = "std", derive(Serialize))]
 #[cfg_attr(
 	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
+	serde(bound(serialize = "AccountId: AsRef<[u8]>, Balance: core::fmt::Display"))
 )]
 pub struct NeuronInfo<AccountId, Balance> {
 	/// Its uid in the subnet.
 	pub uid: u16,
 	/// Its hotkey.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::account"))]
 	pub hotkey: AccountId,
 	/// The coldkey owning the hotkey.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::account"))]
 	pub coldkey: AccountId,
 	/// The hotkey's total stake (it counts on every subnet where the hotkey is registered).
 	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
@@ -95,7 +99,7 @@ pub struct NeuronInfo<AccountId, Balance> {
 #[cfg_attr(feature = "std", derive(Serialize))]
 #[cfg_attr(
 	feature = "std",
-	serde(bound(serialize = "AccountId: Serialize, Balance: core::fmt::Display"))
+	serde(bound(serialize = "AccountId: AsRef<[u8]>, Balance: core::fmt::Display"))
 )]
 pub struct Metagraph<AccountId, Balance> {
 	/// The subnet.

@@ -20,7 +20,7 @@ pub mod api;
 pub mod bounds;
 pub mod hyperparams;
 #[cfg(feature = "std")]
-mod json;
+pub mod json;
 pub mod schedule;
 pub mod traits;
 
