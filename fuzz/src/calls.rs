@@ -122,9 +122,18 @@ fn row(rng: &mut Rng, n: u16) -> (Vec<u16>, Vec<u16>) {
 
 /// A root call, to be sent through `sudo`.
 fn root_call(rng: &mut Rng, chain: &Chain) -> RuntimeCall {
-	match rng.below(4) {
+	match rng.below(5) {
+		4 => RuntimeCall::Root(pallet_root::Call::set_root_parameter {
+			param: match rng.below(5) {
+				0 => pallet_root::RootParameter::MaxValidators(rng.below(6) as u16),
+				1 => pallet_root::RootParameter::Tempo(rng.below(20) as u16),
+				2 => pallet_root::RootParameter::WeightsRateLimit(rng.below(5) as u32),
+				3 => pallet_root::RootParameter::Kappa(rng.next_u64() as u16),
+				_ => pallet_root::RootParameter::ActivityCutoff(small_u32(rng)),
+			},
+		}),
 		0 => RuntimeCall::Subnets(pallet_subnets::Call::set_network_parameter {
-			param: match rng.below(3) {
+			param: match rng.below(4) {
 				// Mostly room for a few subnets and an affordable lock, sometimes the extremes.
 				0 => N::SubnetLimit(if rng.one_in(4) {
 					rng.below(3) as u16
@@ -136,7 +145,8 @@ fn root_call(rng: &mut Rng, chain: &Chain) -> RuntimeCall {
 				} else {
 					MYL * (1 + rng.below(5) as u128)
 				}),
-				_ => N::LockReductionInterval(small_u32(rng)),
+				2 => N::LockReductionInterval(small_u32(rng)),
+				_ => N::NetworkImmunityPeriod(rng.below(50) as u32),
 			},
 		}),
 		1 => RuntimeCall::Staking(pallet_myelin_staking::Call::set_take_rate_limit {
@@ -160,7 +170,7 @@ pub fn random_call(rng: &mut Rng, chain: &mut Chain) -> (Signer, RuntimeCall) {
 	let other_hot = account(&rng.pick(&chain.hotkeys));
 	let subnet = netuid(rng, chain);
 	let n = chain.n(subnet);
-	let call = match rng.below(20) {
+	let call = match rng.below(23) {
 		0 => RuntimeCall::Subnets(pallet_subnets::Call::register_network { hotkey: account(&hot) }),
 		1 => RuntimeCall::Subnets(pallet_subnets::Call::dissolve_network { netuid: subnet }),
 		2 => RuntimeCall::Subnets(pallet_subnets::Call::set_hyperparameter {
@@ -254,6 +264,14 @@ pub fn random_call(rng: &mut Rng, chain: &mut Chain) -> (Signer, RuntimeCall) {
 			dest: account(&hot).into(),
 			value: amount(rng),
 		}),
+		19 => RuntimeCall::Root(pallet_root::Call::register { hotkey: account(&hot) }),
+		20 | 21 => {
+			// Root weights over random netuids (some unknown, some repeated).
+			let len = rng.below(5) as usize;
+			let netuids: Vec<u16> = (0..len).map(|_| netuid(rng, chain)).collect();
+			let weights: Vec<u16> = (0..len).map(|_| rng.next_u64() as u16).collect();
+			return (hot, RuntimeCall::Root(pallet_root::Call::set_weights { netuids, weights }));
+		},
 		18 => {
 			let inner = root_call(rng, chain);
 			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(inner) })

@@ -79,7 +79,7 @@ impl Chain {
 	}
 
 	/// Finish the block (`on_finalize` hooks); its declared weight (ref time) and the number
-	/// of epochs it ran.
+	/// of epochs it ran (subnet and root epochs).
 	pub fn finish_block(&mut self) -> (u64, u64) {
 		let header = Executive::finalize_block();
 		self.parent = header.hash();
@@ -89,6 +89,9 @@ impl Chain {
 				matches!(
 					r.event,
 					myelin_runtime::RuntimeEvent::Yuma(pallet_yuma::Event::EpochCompleted { .. })
+						| myelin_runtime::RuntimeEvent::Root(
+							pallet_root::Event::RootEpochCompleted { .. }
+						)
 				)
 			})
 			.count() as u64;
@@ -153,6 +156,9 @@ impl Chain {
 		}
 		if let Err(e) = pallet_yuma::Pallet::<Runtime>::do_try_state() {
 			fail("Yuma try_state", &e);
+		}
+		if let Err(e) = pallet_root::Pallet::<Runtime>::do_try_state() {
+			fail("Root try_state", &e);
 		}
 		let held: u128 = frame_system::Account::<Runtime>::iter_values()
 			.map(|a| a.data.free + a.data.reserved)

@@ -34,7 +34,7 @@ pub struct Report {
 	pub max_block_weight: u64,
 	/// Subnets that existed at the end.
 	pub subnets: usize,
-	/// Epochs that ran (`EpochCompleted` events).
+	/// Epochs that ran (`EpochCompleted` and `RootEpochCompleted` events).
 	pub epochs: u64,
 }
 

@@ -3,6 +3,7 @@
 //! chain. Input and output are the JSON of `SPEC.md` ("Epoch simulator"). Bad input: exit
 //! code 2 and one line on stderr naming the field.
 
+use myelin_doors::root::{root_epoch_inputs, shares_from_incentives, RootMember};
 use myelin_yuma::{EpochInputs, EpochOutputs, EpochParams, YumaVersion};
 use serde_json::{json, Map, Value};
 use std::io::Read;
@@ -49,9 +50,120 @@ pub fn run() -> ! {
 pub fn simulate(input: &str) -> Result<Value, InputError> {
 	let value: Value =
 		serde_json::from_str(input).map_err(|e| err("input", format!("malformed JSON: {e}")))?;
+	if value.get("root").is_some() {
+		return simulate_root(&value);
+	}
 	let inputs = parse(&value)?;
 	let outputs = myelin_yuma::epoch(&inputs).map_err(|e| err(e.field(), e.to_string()))?;
 	Ok(render(&outputs))
+}
+
+/// A root epoch (`"root": {"subnets": [netuid, …], "registered_at": [block, …]}`): `stake`,
+/// `weights`, `last_update` and `registered_at` are the root validators' (each row
+/// `[[netuid, weight], …]`: subnets as uids), `block`, `last_epoch_block` and `params.kappa`,
+/// `params.activity_cutoff` as for a subnet; the answer is each subnet's incentive and
+/// emission share, computed as the Root pallet does (`myelin_doors::root`).
+fn simulate_root(value: &Value) -> Result<Value, InputError> {
+	let obj = value.as_object().ok_or_else(|| err("input", "expected a JSON object"))?;
+	const ROOT_FIELDS: [&str; 8] = [
+		"root",
+		"stake",
+		"weights",
+		"last_update",
+		"registered_at",
+		"block",
+		"last_epoch_block",
+		"params",
+	];
+	if let Some(unknown) = obj.keys().find(|k| !ROOT_FIELDS.contains(&k.as_str())) {
+		return Err(err(unknown.as_str(), "not used by a root epoch"));
+	}
+	let root = obj["root"].as_object().ok_or_else(|| err("root", "expected an object"))?;
+	if let Some(unknown) = root.keys().find(|k| !["subnets", "registered_at"].contains(&k.as_str()))
+	{
+		return Err(err(format!("root.{unknown}"), "unknown field"));
+	}
+	let netuids: Vec<u16> =
+		array(root.get("subnets").ok_or_else(|| err("root.subnets", "missing"))?, "root.subnets")?
+			.iter()
+			.enumerate()
+			.map(|(i, v)| u16_of(v, &format!("root.subnets[{i}]")))
+			.collect::<Result<_, _>>()?;
+	if !netuids.windows(2).all(|w| w[0] < w[1]) {
+		return Err(err("root.subnets", "netuids must be ascending and distinct"));
+	}
+	let subnet_registered = match root.get("registered_at") {
+		Some(v) => u64s(v, "root.registered_at")?,
+		None => vec![0; netuids.len()],
+	};
+	if subnet_registered.len() != netuids.len() {
+		return Err(err("root.registered_at", "one per subnet"));
+	}
+	let stake = u64s(obj.get("stake").ok_or_else(|| err("stake", "missing"))?, "stake")?;
+	let v = stake.len();
+	let rows = sparse(obj.get("weights").ok_or_else(|| err("weights", "missing"))?, "weights")?;
+	let block = obj.get("block").map(|b| u64_of(b, "block")).transpose()?.unwrap_or(1);
+	let last_update = match obj.get("last_update") {
+		Some(x) => u64s(x, "last_update")?,
+		None => vec![block; v],
+	};
+	let joined = match obj.get("registered_at") {
+		Some(x) => u64s(x, "registered_at")?,
+		None => vec![0; v],
+	};
+	for (field, len) in [
+		("weights", rows.len()),
+		("last_update", last_update.len()),
+		("registered_at", joined.len()),
+	] {
+		if len != v {
+			return Err(err(field, "one per root validator (the length of stake)"));
+		}
+	}
+	for (i, row) in rows.iter().enumerate() {
+		if let Some((netuid, _)) = row.iter().find(|(n, _)| netuids.binary_search(n).is_err()) {
+			return Err(err(
+				format!("weights[{i}]"),
+				format!("netuid {netuid} is not in root.subnets"),
+			));
+		}
+	}
+	let last_epoch_block = obj
+		.get("last_epoch_block")
+		.map(|b| u64_of(b, "last_epoch_block"))
+		.transpose()?
+		.unwrap_or(0);
+	let params = match obj.get("params") {
+		Some(p) => parse_params(p)?,
+		None => EpochParams::default(),
+	};
+	let members: Vec<RootMember> = (0..v)
+		.map(|i| RootMember {
+			stake: stake[i],
+			row: rows[i].clone(),
+			last_update: last_update[i],
+			joined: joined[i],
+		})
+		.collect();
+	let subnets: Vec<(u16, u64)> = netuids.iter().copied().zip(subnet_registered).collect();
+	let inputs = root_epoch_inputs(
+		&members,
+		&subnets,
+		block,
+		last_epoch_block,
+		params.kappa,
+		params.activity_cutoff,
+	);
+	let outputs = myelin_yuma::epoch(&inputs).map_err(|e| err(e.field(), e.to_string()))?;
+	let incentives: Vec<(u16, u16)> =
+		netuids.iter().copied().zip(outputs.incentive[v..].iter().copied()).collect();
+	Ok(json!({
+		"subnets": netuids,
+		"incentive": &outputs.incentive[v..],
+		"consensus": &outputs.consensus[v..],
+		"emission_share": shares_from_incentives(&incentives, &netuids),
+		"validator_trust": &outputs.validator_trust[..v],
+	}))
 }
 
 const FIELDS: [&str; 10] = [

@@ -50,3 +50,37 @@ fn bad_input_exits_2_naming_the_field() {
 		assert!(stderr.starts_with(field), "{input}: {stderr}");
 	}
 }
+
+/// A root epoch: root validators' rows over netuids (subnets as uids). The same case as the
+/// runtime's test: 70% of the root stake weights 3:1, 30% puts all on the second subnet, and
+/// kappa clipping keeps the first at 0.525 / 0.775 of the emission.
+#[test]
+fn answers_a_root_epoch_with_emission_shares() {
+	let out = simulate(
+		r#"{"root": {"subnets": [1, 2], "registered_at": [1, 1]},
+		    "stake": [700, 300], "weights": [[[1, 3], [2, 1]], [[2, 1]]],
+		    "last_update": [5, 5], "block": 10}"#,
+	);
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+	assert_eq!(json["subnets"], serde_json::json!([1, 2]));
+	let shares: Vec<u64> =
+		json["emission_share"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+	assert_eq!(shares.iter().sum::<u64>(), 1_000_000_000);
+	assert!(shares[0].abs_diff(677_419_355) <= 10_000_000, "{shares:?}");
+
+	// Nobody weights: equal shares. An unknown netuid in a row, or a subnet field: refused.
+	let out = simulate(r#"{"root": {"subnets": [3, 4]}, "stake": [1], "weights": [[]]}"#);
+	let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+	assert_eq!(json["emission_share"], serde_json::json!([500_000_000, 500_000_000]));
+	for (input, field) in [
+		(r#"{"root": {"subnets": [1]}, "stake": [1], "weights": [[[9, 1]]]}"#, "weights[0]"),
+		(r#"{"root": {"subnets": [1]}, "stake": [1], "weights": [[]], "emission": 5}"#, "emission"),
+		(r#"{"root": {"subnets": [2, 1]}, "stake": [1], "weights": [[]]}"#, "root.subnets"),
+	] {
+		let out = simulate(input);
+		assert_eq!(out.status.code(), Some(2), "{input}");
+		let stderr = String::from_utf8_lossy(&out.stderr);
+		assert!(stderr.starts_with(&format!("{field}:")), "{input}: {stderr}");
+	}
+}

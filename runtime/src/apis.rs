@@ -212,6 +212,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl myelin_doors::SubnetsApi<Block, AccountId, Balance> for Runtime {
 		fn subnets() -> Vec<myelin_doors::SubnetInfo<AccountId, Balance>> {
 			crate::subnets_api::subnets()
@@ -227,6 +228,10 @@ impl_runtime_apis! {
 
 		fn neuron(netuid: u16, uid: u16) -> Option<myelin_doors::NeuronInfo<AccountId, Balance>> {
 			crate::subnets_api::neuron(netuid, uid)
+		}
+
+		fn root() -> myelin_doors::RootInfo<AccountId, Balance> {
+			crate::subnets_api::root()
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]

@@ -5,5 +5,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_subnets, Subnets]
 	[pallet_myelin_staking, Staking]
 	[pallet_weights, Weights]
+	[pallet_root, Root]
 	[pallet_yuma, Yuma]
 );

@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	block_time, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, MultiBlockMigrations,
-	Nonce, OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	Nonce, OriginCaller, PalletInfo, Root, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Staking, Subnets, System, Weights, Yuma,
 	EXISTENTIAL_DEPOSIT, SS58_PREFIX, VERSION,
 };
@@ -200,7 +200,8 @@ impl pallet_subnets::Config for Runtime {
 	/// Epoch emissions (from Yuma) decide pruning.
 	type NeuronEmission = Yuma;
 	/// Pallets keyed by uid forget a pruned neuron or a dissolved subnet.
-	type OnNeuronRemoved = (Weights, Yuma);
+	type OnNeuronRemoved = (Weights, Yuma, Root);
+	type Shares = Root;
 	/// Generated from the pallet's FRAME benchmarks (`make weights`).
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 }
@@ -245,9 +246,20 @@ impl pallet_yuma::Config for Runtime {
 	type Stake = Staking;
 	type Rewards = Staking;
 	type Weights = Weights;
+	type Shares = Root;
+	type RootEpoch = Root;
 	type MaxEpochWeight = MaxEpochWeight;
 	/// Generated from the pallet's FRAME benchmarks (`make weights`).
 	type WeightInfo = pallet_yuma::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::Helper;
+}
+
+impl pallet_root::Config for Runtime {
+	type Subnets = Subnets;
+	type Stake = Staking;
+	/// Generated from the pallet's FRAME benchmarks (`make weights`).
+	type WeightInfo = pallet_root::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helpers::Helper;
 }
@@ -299,6 +311,31 @@ mod benchmark_helpers {
 		}
 		fn set_epoch(netuid: u16, index: u64) {
 			Yuma::set_epoch_for_benchmarks(netuid, index);
+		}
+	}
+
+	impl pallet_root::BenchmarkHelper<AccountId> for Helper {
+		fn hotkeys(coldkey: &AccountId, count: u32, rising: bool) -> Vec<AccountId> {
+			let _ = Balances::set_balance(coldkey, 1_000_000_000 * crate::MYL);
+			let raw: &[u8] = coldkey.as_ref();
+			let seed = u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]);
+			(0..count)
+				.map(|i| {
+					let hotkey: AccountId = frame_benchmarking::account("root-hotkey", i, seed);
+					pallet_subnets::HotkeyOwner::<Runtime>::insert(&hotkey, coldkey);
+					let stake = if rising { u128::from(i + 1) * crate::MYL } else { crate::MYL };
+					let origin = RuntimeOrigin::signed(coldkey.clone());
+					Staking::add_stake(origin, hotkey.clone(), stake).expect("funded, owned");
+					hotkey
+				})
+				.collect()
+		}
+		fn subnets(count: u32) -> Vec<u16> {
+			pallet_subnets::SubnetLimit::<Runtime>::put(myelin_doors::MAX_SUBNETS);
+			while pallet_subnets::SubnetOwner::<Runtime>::count() < count {
+				subnet(1);
+			}
+			<Subnets as myelin_doors::SubnetsInterface<AccountId, BlockNumber>>::netuids()
 		}
 	}
 

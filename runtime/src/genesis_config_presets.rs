@@ -3,8 +3,8 @@
 //! development chain with one full 4096-uid subnet).
 
 use crate::{
-	AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SubnetsConfig, SudoConfig,
-	DEFAULT_SLOT_DURATION_MS, DEV_SLOT_DURATION_MS, MYL,
+	AccountId, BalancesConfig, BlockTimeConfig, RootConfig, RuntimeGenesisConfig, SubnetsConfig,
+	SudoConfig, DEFAULT_SLOT_DURATION_MS, DEV_SLOT_DURATION_MS, MYL,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -44,6 +44,10 @@ struct ChainParams {
 	network_min_lock: u128,
 	/// The tempo of new subnets.
 	default_tempo: u16,
+	/// Blocks between two root epochs.
+	root_tempo: u16,
+	/// Blocks after its registration during which a subnet cannot be pruned.
+	network_immunity_period: u32,
 }
 
 /// A genesis patch: authorities, endowments, sudo key and chain parameters.
@@ -58,7 +62,9 @@ fn genesis(
 		subnets: SubnetsConfig {
 			network_min_lock: params.network_min_lock,
 			default_tempo: params.default_tempo,
+			network_immunity_period: params.network_immunity_period,
 		},
+		root: RootConfig { tempo: Some(params.root_tempo) },
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -73,7 +79,7 @@ fn genesis(
 }
 
 /// `development`: Alice is the only authority and sudo; 250 ms blocks; subnets lock 1 MYL
-/// and run an epoch every 10 blocks.
+/// and run an epoch every 10 blocks, as does root consensus.
 pub fn development() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -83,12 +89,14 @@ pub fn development() -> Value {
 			slot_duration_ms: DEV_SLOT_DURATION_MS,
 			network_min_lock: MYL,
 			default_tempo: 10,
+			root_tempo: 10,
+			network_immunity_period: 100,
 		},
 	)
 }
 
 /// `local_testnet`: Alice and Bob are authorities, Alice is sudo; 6 s blocks; the spec's
-/// subnet defaults (100 MYL minimum lock, tempo 360).
+/// subnet defaults (100 MYL minimum lock, tempo 360; a root epoch every 360 blocks).
 pub fn local_testnet() -> Value {
 	genesis(
 		vec![
@@ -101,6 +109,8 @@ pub fn local_testnet() -> Value {
 			slot_duration_ms: DEFAULT_SLOT_DURATION_MS,
 			network_min_lock: 100 * MYL,
 			default_tempo: 360,
+			root_tempo: 360,
+			network_immunity_period: 100_800,
 		},
 	)
 }

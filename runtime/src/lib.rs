@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -150,6 +150,8 @@ type Migrations = (
 	pallet_weights::migrations::v1::MigrateToV1<Runtime>,
 	// The version only; `MultiBlockMigrationsOf` moves the values.
 	pallet_subnets::migrations::v1::MigrateToV1<Runtime>,
+	// Each existing subnet's registration block (root consensus, subnet pruning).
+	pallet_subnets::migrations::v2::MigrateToV2<Runtime>,
 );
 
 /// Multi-block migrations, run by `MultiBlockMigrations` (`pallet-migrations`) after a runtime
@@ -226,4 +228,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Yuma = pallet_yuma;
+
+	#[runtime::pallet_index(14)]
+	pub type Root = pallet_root;
 }

@@ -4,8 +4,8 @@
 
 use alloc::vec::Vec;
 use myelin_doors::{
-	EpochSchedule, Metagraph, NeuronInfo, StakeInfo, SubnetHyperparams, SubnetInfo,
-	SubnetsInterface, WeightsSource,
+	EpochSchedule, Metagraph, NeuronInfo, RootInfo, RootValidatorInfo, StakeInfo,
+	SubnetHyperparams, SubnetInfo, SubnetsInterface, WeightsSource,
 };
 use pallet_yuma::EpochOutputs;
 use sp_runtime::SaturatedConversion;
@@ -16,14 +16,17 @@ type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
 type Weights = pallet_weights::Pallet<Runtime>;
 type Yuma = pallet_yuma::Pallet<Runtime>;
+type Root = pallet_root::Pallet<Runtime>;
 
 /// Every existing subnet, ascending by netuid.
 pub fn subnets() -> Vec<SubnetInfo<AccountId, Balance>> {
 	let netuids = Subnets::netuids();
-	let emission_per_block = Balance::from(Yuma::emission_per_subnet(netuids.len()));
+	let per_block = Yuma::emission_per_block(&netuids);
+	let shares = Root::emission_shares_of(&netuids);
 	netuids
 		.into_iter()
-		.filter_map(|netuid| {
+		.zip(per_block.into_iter().zip(shares))
+		.filter_map(|(netuid, (emission_per_block, emission_share))| {
 			let hp = Subnets::hyperparams(netuid)?;
 			let schedule = Yuma::epoch_state(netuid);
 			Some(SubnetInfo {
@@ -33,7 +36,9 @@ pub fn subnets() -> Vec<SubnetInfo<AccountId, Balance>> {
 				n: Subnets::n(netuid),
 				max_n: hp.max_allowed_uids,
 				tempo: hp.tempo,
-				emission_per_block,
+				emission_share,
+				emission_per_block: Balance::from(emission_per_block),
+				pending_emission: Balance::from(Yuma::pending_emission(netuid)),
 				burn: Subnets::registration_price(netuid).unwrap_or_default(),
 				lock: Subnets::locked(netuid).unwrap_or_default(),
 				last_epoch_block: schedule.map(|s| s.last_block).unwrap_or_default(),
@@ -115,4 +120,25 @@ pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	let registered_at = Subnets::registered_at(netuid, uid).unwrap_or_default().into();
 	let last_update = Weights::last_update(netuid, uid).unwrap_or_default().into();
 	Some(neuron_info(&Yuma::epoch_outputs(netuid), netuid, uid, hotkey, registered_at, last_update))
+}
+
+/// The root validators with their total stake and rows, and the root epoch's schedule.
+pub fn root() -> RootInfo<AccountId, Balance> {
+	let validators = Root::members()
+		.into_iter()
+		.map(|(member, row)| RootValidatorInfo {
+			stake: Staking::total_stake(&member.hotkey),
+			weights: row.as_ref().map(|r| r.weights.to_vec()).unwrap_or_default(),
+			last_update: row.map(|r| u64::from(r.last_update)).unwrap_or(0),
+			joined: member.joined.into(),
+			hotkey: member.hotkey,
+		})
+		.collect();
+	RootInfo {
+		validators,
+		last_root_epoch_block: pallet_root::LastRootEpoch::<Runtime>::get().into(),
+		next_root_epoch_block: Root::next_epoch_block().into(),
+		tempo: pallet_root::Tempo::<Runtime>::get(),
+		max_validators: pallet_root::MaxValidators::<Runtime>::get(),
+	}
 }

@@ -176,6 +176,7 @@ fn stress_holds_a_full_subnet_with_staked_validators_weighting_every_uid() {
 		pallet_myelin_staking::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_weights::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_yuma::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_root::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 

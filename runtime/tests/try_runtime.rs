@@ -3,7 +3,8 @@
 //! `post_upgrade`, each pallet's storage version against its code, every pallet's
 //! `try_state`), on a dev chain filled through the calls and then put back into the layout
 //! of the last release (storage version 0 of Yuma, Weights and Subnets: no epoch index, commits
-//! stamped with blocks, one value per uid for hotkeys and registration blocks); then the
+//! stamped with blocks, one value per uid for hotkeys and registration blocks, no subnet
+//! registration blocks); then the
 //! multi-block migrations to their end, a step per block, with their own pre/post checks and
 //! every `try_state` after each step. Only built with the `try-runtime` feature.
 #![cfg(feature = "try-runtime")]
@@ -72,13 +73,15 @@ fn the_upgrade_passes_every_try_runtime_check() {
 			pallet_subnets::migrations::v1::to_old_layout::<Runtime>(netuid);
 		}
 		assert!(pallet_subnets::Hotkeys::<Runtime>::get(1).is_empty());
+		// Nor did it keep subnets' registration blocks (Subnets version 2).
+		let _ = pallet_subnets::NetworkRegisteredAt::<Runtime>::clear(u32::MAX, None);
 
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.expect("every pre/post check and try_state holds");
 		assert!(weight.ref_time() > 0);
 		assert_eq!(Yuma::on_chain_storage_version(), StorageVersion::new(1));
 		assert_eq!(Weights::on_chain_storage_version(), StorageVersion::new(1));
-		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(2));
 		assert_eq!(pallet_yuma::EpochIndex::<Runtime>::get(2), 47 / 10);
 		let commits = pallet_weights::Commits::<Runtime>::get(2, Eve.to_account_id()).unwrap();
 		assert_eq!(commits.to_vec(), vec![(hash, 4)]);

@@ -12,6 +12,7 @@ use frame_support::{
 	weights::Weight,
 };
 use myelin_runtime::{configs::RuntimeBlockWeights, genesis_config_presets, Runtime, RuntimeCall};
+use pallet_root::WeightInfo as _;
 use pallet_subnets::{Hyperparameter, NetworkParameter, WeightInfo as _};
 use pallet_yuma::WeightInfo as _;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
@@ -19,6 +20,7 @@ use sp_runtime::Perbill;
 
 type SubnetsWeights = <Runtime as pallet_subnets::Config>::WeightInfo;
 type YumaWeights = <Runtime as pallet_yuma::Config>::WeightInfo;
+type RootWeights = <Runtime as pallet_root::Config>::WeightInfo;
 
 fn ms(weight: Weight) -> f64 {
 	weight.ref_time() as f64 / 1e9
@@ -27,6 +29,7 @@ fn ms(weight: Weight) -> f64 {
 /// Every call with the arguments of its worst case (4096-entry rows, the longest URL).
 fn worst_calls() -> Vec<(&'static str, RuntimeCall)> {
 	use pallet_myelin_staking::Call as Staking;
+	use pallet_root::Call as Root;
 	use pallet_subnets::Call as Subnets;
 	use pallet_weights::Call as Weights;
 	let (a, b) = (Alice.to_account_id(), Bob.to_account_id());
@@ -75,6 +78,15 @@ fn worst_calls() -> Vec<(&'static str, RuntimeCall)> {
 			Weights::reveal_weights { netuid: 1, uids, weights: row, salt: vec![], version_key: 0 }
 				.into(),
 		),
+		("root.register", Root::register { hotkey: Alice.to_account_id() }.into()),
+		(
+			"root.set_weights",
+			Root::set_weights { netuids: (1..=1024).collect(), weights: vec![1; 1024] }.into(),
+		),
+		(
+			"root.set_root_parameter",
+			Root::set_root_parameter { param: pallet_root::RootParameter::Tempo(10) }.into(),
+		),
 	]
 }
 
@@ -116,6 +128,11 @@ fn every_worst_case_fits_a_dev_block() {
 			(
 				"epoch, 1024 uids × 256 full rows",
 				YumaWeights::epoch(1024, 1024 * 256),
+				epoch_budget,
+			),
+			(
+				"root epoch, 256 root validators × 1024 subnets, full rows",
+				RootWeights::root_epoch(256, 1024),
 				epoch_budget,
 			),
 			(

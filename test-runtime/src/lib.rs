@@ -51,6 +51,7 @@ frame_support::construct_runtime!(
 		Staking: pallet_myelin_staking,
 		WeightsPallet: pallet_weights,
 		Yuma: pallet_yuma,
+		Root: pallet_root,
 	}
 );
 
@@ -72,7 +73,8 @@ impl pallet_subnets::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type NeuronEmission = Yuma;
-	type OnNeuronRemoved = (WeightsPallet, Yuma);
+	type OnNeuronRemoved = (WeightsPallet, Yuma, Root);
+	type Shares = Root;
 	type WeightInfo = ();
 }
 
@@ -114,7 +116,15 @@ impl pallet_yuma::Config for Test {
 	type Stake = Staking;
 	type Rewards = Staking;
 	type Weights = WeightsPallet;
+	type Shares = Root;
+	type RootEpoch = Root;
 	type MaxEpochWeight = MaxEpochWeight;
+	type WeightInfo = ();
+}
+
+impl pallet_root::Config for Test {
+	type Subnets = Subnets;
+	type Stake = Staking;
 	type WeightInfo = ();
 }
 
@@ -140,6 +150,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_myelin_staking::GenesisConfig::<Test>::default()
 		.assimilate_storage(&mut storage)
 		.unwrap();
+	// Root epochs every 1000 blocks, out of the way of the subnet epochs' budget tests; the
+	// root tests set their own tempo.
+	pallet_root::GenesisConfig::<Test> { tempo: Some(1000), ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
@@ -151,6 +166,7 @@ pub fn check_invariants() {
 	assert_ok!(Staking::do_try_state());
 	assert_ok!(WeightsPallet::do_try_state());
 	assert_ok!(Yuma::do_try_state());
+	assert_ok!(Root::do_try_state());
 	let held: Balance = frame_system::Account::<Test>::iter_values()
 		.map(|account| account.data.free + account.data.reserved)
 		.sum();

@@ -77,9 +77,10 @@ describe('forkless upgrade from the last release', () => {
       const raw = await api.rpc.state.getStorage(versionKey(pallet), at);
       return raw.isSome ? api.registry.createType('u16', raw.unwrap()).toNumber() : 0;
     };
-    for (const pallet of ['Yuma', 'Weights', 'Subnets']) {
+    // Subnets: version 1 (columns), then 2 (each subnet's registration block) in one upgrade.
+    for (const [pallet, version] of [['Yuma', 1], ['Weights', 1], ['Subnets', 2]]) {
       assert.equal(await storageVersion(pallet, upgrade.parent), 0, `${pallet} before`);
-      assert.equal(await storageVersion(pallet, migrated.hash), 1, `${pallet} after`);
+      assert.equal(await storageVersion(pallet, migrated.hash), version, `${pallet} after`);
     }
     assert.equal(await storageVersion('Staking', migrated.hash), await storageVersion('Staking', upgrade.parent));
     // The multi-block migration (Subnets' columns) started in the migration block and, on a
@@ -87,6 +88,14 @@ describe('forkless upgrade from the last release', () => {
     const mbm = await api.at(migrated.hash);
     assert.ok((await mbm.query.multiBlockMigrations.cursor()).isNone, 'multi-block migrations done');
     assert.equal((await mbm.query.multiBlockMigrations.historic.keys()).length, 1, 'one migration recorded');
+    // Subnets version 2: the subnets that existed get the upgrade's block as their
+    // registration block (network immunity and root weights count from it). Migrations run
+    // before the migration block is initialised, so the block number they see is the one of
+    // the block that set the code.
+    for (const netuid of [a, b]) {
+      const registered = (await mbm.query.subnets.networkRegisteredAt(netuid)).unwrap().toNumber();
+      assert.equal(registered, upgrade.number, `registration block of subnet ${netuid}`);
+    }
     // Run once: a later block keeps the versions and the epoch index the migration set.
     const later = await api.rpc.chain.getBlockHash(migrated.number + 3 <= (await best()) ? migrated.number + 3 : migrated.number);
     const index = async (at, netuid) => (await (await api.at(at)).query.yuma.epochIndex(netuid)).toNumber();

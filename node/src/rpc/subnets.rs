@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
-use myelin_doors::{Metagraph, NeuronInfo, SubnetHyperparams, SubnetInfo, SubnetsApi};
+use myelin_doors::{Metagraph, NeuronInfo, RootInfo, SubnetHyperparams, SubnetInfo, SubnetsApi};
 use myelin_runtime::{opaque::Block, AccountId, Balance};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -30,7 +30,8 @@ pub mod error {
 #[rpc(server, namespace = "subnets")]
 pub trait SubnetsRpc {
 	/// Every subnet, ascending by netuid: `[{netuid, owner, owner_hotkey, n, max_n, tempo,
-	/// emission_per_block, burn, lock, last_epoch_block, epoch, next_epoch_block}]`.
+	/// emission_share, emission_per_block, pending_emission, burn, lock, last_epoch_block,
+	/// epoch, next_epoch_block}]`.
 	#[method(name = "list", blocking)]
 	fn list(&self, at: Option<H256>) -> RpcResult<Vec<SubnetInfo<AccountId, Balance>>>;
 
@@ -55,6 +56,12 @@ pub trait SubnetsRpc {
 		uid: u16,
 		at: Option<H256>,
 	) -> RpcResult<NeuronInfo<AccountId, Balance>>;
+
+	/// Root consensus: `{validators: [{hotkey, stake, weights: [[netuid, weight], …],
+	/// last_update, joined}], last_root_epoch_block, next_root_epoch_block, tempo,
+	/// max_validators}`.
+	#[method(name = "root", blocking)]
+	fn root(&self, at: Option<H256>) -> RpcResult<RootInfo<AccountId, Balance>>;
 }
 
 /// The `subnets_*` methods over a client.
@@ -143,5 +150,9 @@ where
 				None => Ok(Err(unknown_netuid(netuid))),
 			}
 		})?
+	}
+
+	fn root(&self, at: Option<H256>) -> RpcResult<RootInfo<AccountId, Balance>> {
+		self.at(at, |api, hash| api.root(hash))
 	}
 }

@@ -45,9 +45,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::TotalStake` (r:1 w:1)
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
-		// Proof size: measured `1017`, estimated `6196`.
-		// Fastest run: 96_284_000 ps.
-		Weight::from_parts(99_429_000, 6196)
+		// Proof size: measured `1040`, estimated `6196`.
+		// Fastest run: 98_697_000 ps.
+		Weight::from_parts(106_248_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -64,9 +64,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::TotalStake` (r:1 w:1)
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		// Proof size: measured `1017`, estimated `6196`.
-		// Fastest run: 86_509_000 ps.
-		Weight::from_parts(89_323_000, 6196)
+		// Proof size: measured `1040`, estimated `6196`.
+		// Fastest run: 89_614_000 ps.
+		Weight::from_parts(94_591_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -83,9 +83,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
-		// Proof size: measured `1304`, estimated `6196`.
-		// Fastest run: 105_377_000 ps.
-		Weight::from_parts(109_563_000, 6196)
+		// Proof size: measured `1327`, estimated `6196`.
+		// Fastest run: 110_755_000 ps.
+		Weight::from_parts(117_215_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -100,9 +100,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::TakeRateLimit` (r:1 w:0)
 	/// Proof: `Staking::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_take() -> Weight {
-		// Proof size: measured `603`, estimated `3545`.
-		// Fastest run: 22_714_000 ps.
-		Weight::from_parts(24_056_000, 3545)
+		// Proof size: measured `626`, estimated `3545`.
+		// Fastest run: 24_427_000 ps.
+		Weight::from_parts(26_430_000, 3545)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_take_rate_limit() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_776_000 ps.
-		Weight::from_parts(4_197_000, 0)
+		// Fastest run: 3_835_000 ps.
+		Weight::from_parts(4_407_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
@@ -128,10 +128,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Stakes` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `n` in `[1, 10000]`.
 	fn pay_dividend(n: u32, ) -> Weight {
-		// Proof size: measured `2488`, estimated `3593`.
-		// Fastest run: 46_049_000 ps.
-		Weight::from_parts(59_502_970, 3593)
-			.saturating_add(Weight::from_parts(6_454, 0).saturating_mul(n.into()))
+		// Proof size: measured `2511`, estimated `3593`.
+		// Fastest run: 45_979_000 ps.
+		Weight::from_parts(74_179_864, 3593)
+			.saturating_add(Weight::from_parts(6_264, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::TotalStake` (r:1 w:1)
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn credit_incentive() -> Weight {
-		// Proof size: measured `781`, estimated `3593`.
-		// Fastest run: 36_565_000 ps.
-		Weight::from_parts(38_627_000, 3593)
+		// Proof size: measured `804`, estimated `3593`.
+		// Fastest run: 38_757_000 ps.
+		Weight::from_parts(41_171_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -157,37 +157,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::from_parts(99_429_000, 6196)
+		Weight::from_parts(106_248_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(89_323_000, 6196)
+		Weight::from_parts(94_591_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(109_563_000, 6196)
+		Weight::from_parts(117_215_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(24_056_000, 3545)
+		Weight::from_parts(26_430_000, 3545)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		Weight::from_parts(4_197_000, 0)
+		Weight::from_parts(4_407_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_dividend(n: u32, ) -> Weight {
-		Weight::from_parts(59_502_970, 3593)
-			.saturating_add(Weight::from_parts(6_454, 0).saturating_mul(n.into()))
+		Weight::from_parts(74_179_864, 3593)
+			.saturating_add(Weight::from_parts(6_264, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn credit_incentive() -> Weight {
-		Weight::from_parts(38_627_000, 3593)
+		Weight::from_parts(41_171_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

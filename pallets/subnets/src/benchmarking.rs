@@ -71,6 +71,7 @@ mod benchmarks {
 			let base: BalanceOf<T> = INITIAL_BURN.saturated_into();
 			let since: BlockNumberFor<T> = 0u32.into();
 			BurnPrice::<T>::insert(netuid, BurnState { base, since });
+			NetworkRegisteredAt::<T>::insert(netuid, since);
 		}
 		set_block::<T>(10);
 		let caller: T::AccountId = whitelisted_caller();
@@ -82,6 +83,53 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), hotkey);
 
 		assert_eq!(SubnetOwner::<T>::get(netuid), Some(caller));
+		Ok(())
+	}
+
+	/// `SubnetLimit = s` subnets exist, none immune: every subnet's share and registration
+	/// block is read, and the one pruned has 4096 neurons, each with an axon (dissolved as by
+	/// `dissolve_network`), before the new subnet is registered.
+	#[benchmark]
+	fn register_network_pruning(
+		s: Linear<1, { MAX_SUBNETS as u32 }>,
+	) -> Result<(), BenchmarkError> {
+		SubnetLimit::<T>::put(s as u16);
+		NetworkImmunityPeriod::<T>::put(1);
+		let other = funded::<T>("other", 0);
+		let since: BlockNumberFor<T> = 0u32.into();
+		for netuid in 1..=s as u16 {
+			SubnetOwner::<T>::insert(netuid, &other);
+			SubnetOwnerHotkey::<T>::insert(netuid, &other);
+			SubnetLocked::<T>::insert(netuid, BalanceOf::<T>::zero());
+			let mut params = SubnetHyperparams::<BalanceOf<T>>::with_tempo(360);
+			params.max_allowed_uids = MAX_UIDS;
+			Hyperparams::<T>::insert(netuid, params);
+			let base: BalanceOf<T> = INITIAL_BURN.saturated_into();
+			BurnPrice::<T>::insert(netuid, BurnState { base, since });
+			NetworkRegisteredAt::<T>::insert(netuid, since);
+		}
+		set_block::<T>(10);
+		let victim = Subnets::<T>::network_to_prune().ok_or(BenchmarkError::Stop("no victim"))?;
+		let hotkeys: Vec<T::AccountId> =
+			(0..u32::from(MAX_UIDS)).map(|i| account("pruned", i, SEED)).collect();
+		for hotkey in &hotkeys {
+			Subnets::<T>::take_hotkey(hotkey, &other);
+		}
+		Subnets::<T>::append_neurons(victim, &hotkeys, 1u32.into());
+		let url = AxonUrl::try_from(longest_url()).expect("fits");
+		for uid in 0..MAX_UIDS {
+			Axons::<T>::insert(victim, uid, AxonInfo { url: url.clone(), block: since });
+		}
+		let caller: T::AccountId = whitelisted_caller();
+		T::Currency::set_balance(&caller, (1_000_000_000 * MYL).saturated_into());
+		let hotkey: T::AccountId = account("hotkey", 1, SEED);
+
+		#[extrinsic_call]
+		register_network(RawOrigin::Signed(caller.clone()), hotkey);
+
+		assert!(!SubnetOwner::<T>::contains_key(victim));
+		assert!(Dissolving::<T>::contains_key(victim));
+		assert_eq!(SubnetOwner::<T>::count(), s);
 		Ok(())
 	}
 

@@ -1,9 +1,9 @@
 //! [`SubnetsInterface`] for [`Pallet`]: the read door other pallets and the runtime APIs use.
 
 use crate::{
-	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, Pallet, SubnetHyperparams, SubnetLimit,
-	SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot, SubnetsInterface, SubnetworkN,
-	Uids,
+	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, NetworkRegisteredAt, Pallet,
+	SubnetHyperparams, SubnetLimit, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
+	SubnetsInterface, SubnetworkN, Uids,
 };
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -100,5 +100,9 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 
 	fn network_lock_cost() -> BalanceOf<T> {
 		Pallet::<T>::network_lock_cost()
+	}
+
+	fn network_registered_at(netuid: u16) -> Option<BlockNumberFor<T>> {
+		NetworkRegisteredAt::<T>::get(netuid)
 	}
 }

@@ -4,10 +4,10 @@
 use crate::{
 	math, migrations, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Dissolving, Error, Event,
 	HoldReason, HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids,
-	NetworkLock, NetworkMinLock, NeuronEmission, OnNeuronRemoved, Pallet, RegistrationBlocks,
-	SubnetHyperparams, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo,
-	MAX_BONDS_MOVING_AVERAGE, MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS,
-	MIN_ALPHA_LOW,
+	NetworkImmunityPeriod, NetworkLock, NetworkMinLock, NetworkRegisteredAt, NeuronEmission,
+	OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams, SubnetLocked, SubnetOwner,
+	SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo, MAX_BONDS_MOVING_AVERAGE,
+	MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS, MIN_ALPHA_LOW,
 };
 use alloc::{collections::btree_map::BTreeMap, collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{
@@ -187,6 +187,26 @@ impl<T: Config> Pallet<T> {
 
 	/// Remove every value keyed by `netuid` and release its lock to `owner`; returns the amount
 	/// released.
+	/// The subnet `register_network` prunes when `SubnetLimit` is reached: the lowest emission
+	/// share among the subnets whose `NetworkImmunityPeriod` has passed (ties: the oldest
+	/// registration, then the lowest netuid); `None` when every subnet is immune.
+	pub(crate) fn network_to_prune() -> Option<u16> {
+		use myelin_doors::EmissionShares;
+		let now = frame_system::Pallet::<T>::block_number();
+		let immunity = BlockNumberFor::<T>::from(NetworkImmunityPeriod::<T>::get());
+		let netuids = <Self as myelin_doors::SubnetsInterface<_, _>>::netuids();
+		let shares = T::Shares::emission_shares(&netuids);
+		netuids
+			.into_iter()
+			.zip(shares)
+			.filter_map(|(netuid, share)| {
+				let registered = NetworkRegisteredAt::<T>::get(netuid).unwrap_or_default();
+				(now.saturating_sub(registered) >= immunity).then_some((share, registered, netuid))
+			})
+			.min()
+			.map(|(_, _, netuid)| netuid)
+	}
+
 	pub(crate) fn remove_subnet(
 		netuid: u16,
 		owner: &T::AccountId,
@@ -211,6 +231,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		SubnetOwner::<T>::remove(netuid);
+		NetworkRegisteredAt::<T>::remove(netuid);
 		SubnetOwnerHotkey::<T>::remove(netuid);
 		Hyperparams::<T>::remove(netuid);
 		BurnPrice::<T>::remove(netuid);
@@ -444,6 +465,7 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(params.max_allowed_validators)
 			.min(params.max_allowed_uids);
 		SubnetOwner::<T>::insert(netuid, &subnet.owner);
+		NetworkRegisteredAt::<T>::insert(netuid, frame_system::Pallet::<T>::block_number());
 		SubnetOwnerHotkey::<T>::insert(netuid, owner_hotkey);
 		SubnetLocked::<T>::insert(netuid, BalanceOf::<T>::zero());
 		Hyperparams::<T>::insert(netuid, params);
@@ -515,6 +537,7 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	// Nothing is stored for a netuid that does not exist.
 	let exists = |netuid: u16| netuids.contains(&netuid);
 	ensure!(SubnetOwnerHotkey::<T>::iter_keys().all(exists), "orphan SubnetOwnerHotkey");
+	ensure!(NetworkRegisteredAt::<T>::iter_keys().all(exists), "orphan NetworkRegisteredAt");
 	ensure!(SubnetLocked::<T>::iter_keys().all(exists), "orphan SubnetLocked");
 	ensure!(Hyperparams::<T>::iter_keys().all(exists), "orphan Hyperparams");
 	ensure!(BurnPrice::<T>::iter_keys().all(exists), "orphan BurnPrice");
@@ -537,6 +560,10 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	for &netuid in &netuids {
 		let owner = SubnetOwner::<T>::get(netuid).ok_or("subnet without owner")?;
 		ensure!(SubnetOwnerHotkey::<T>::contains_key(netuid), "subnet without owner hotkey");
+		ensure!(
+			NetworkRegisteredAt::<T>::contains_key(netuid),
+			"subnet without registration block"
+		);
 		ensure!(BurnPrice::<T>::contains_key(netuid), "subnet without registration price");
 		let locked = SubnetLocked::<T>::get(netuid).ok_or("subnet without lock record")?;
 		let total = locked_per_owner.entry(owner).or_default();

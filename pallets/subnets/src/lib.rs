@@ -112,8 +112,9 @@ pub mod pallet {
 
 	/// The in-code storage version. 1: a subnet's hotkeys and registration blocks are one
 	/// column each ([`Hotkeys`], [`RegistrationBlocks`]) instead of one value per uid
-	/// ([`crate::migrations::v1`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// ([`crate::migrations::v1`]). 2: each subnet's registration block is kept
+	/// ([`NetworkRegisteredAt`], [`crate::migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -136,6 +137,10 @@ pub mod pallet {
 
 		/// Told when a neuron is pruned or a subnet dissolved.
 		type OnNeuronRemoved: OnNeuronRemoved<Self::AccountId>;
+
+		/// Each subnet's share of the block emission (the Root pallet); when `SubnetLimit` is
+		/// reached, `register_network` prunes the lowest.
+		type Shares: myelin_doors::EmissionShares;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -171,6 +176,12 @@ pub mod pallet {
 	pub type LockReductionInterval<T> =
 		StorageValue<_, u32, ValueQuery, ConstU32<{ defaults::LOCK_REDUCTION_INTERVAL }>>;
 
+	/// Blocks after its registration during which a subnet cannot be pruned (root-settable,
+	/// default 100_800; dev 100).
+	#[pallet::storage]
+	pub type NetworkImmunityPeriod<T> =
+		StorageValue<_, u32, ValueQuery, ConstU32<{ defaults::NETWORK_IMMUNITY_PERIOD }>>;
+
 	/// The tempo given to new subnets (set in genesis, default 360).
 	#[pallet::storage]
 	pub type DefaultTempo<T> = StorageValue<_, u16, ValueQuery, ConstU16<{ defaults::TEMPO }>>;
@@ -185,6 +196,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SubnetOwner<T: Config> =
 		CountedStorageMap<_, Twox64Concat, u16, T::AccountId, OptionQuery>;
+
+	/// The block at which each subnet was registered (for subnets older than storage version 2,
+	/// the block of that upgrade). The root epoch ignores root weights set before it.
+	#[pallet::storage]
+	pub type NetworkRegisteredAt<T: Config> =
+		StorageMap<_, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
 
 	/// The hotkey given at `register_network` for each subnet.
 	#[pallet::storage]
@@ -262,6 +279,9 @@ pub mod pallet {
 		pub subnet_limit: u16,
 		/// Blocks over which the lock cost decays back to the minimum (default 100_800, ≥ 1).
 		pub lock_reduction_interval: u32,
+		/// Blocks after its registration during which a subnet cannot be pruned (default
+		/// 100_800; dev 100).
+		pub network_immunity_period: u32,
 		/// Subnets that exist from genesis, given netuids 1, 2, … in order.
 		pub subnets: Vec<GenesisSubnet<T::AccountId>>,
 		#[serde(skip)]
@@ -276,6 +296,7 @@ pub mod pallet {
 				default_tempo: defaults::TEMPO,
 				subnet_limit: defaults::SUBNET_LIMIT,
 				lock_reduction_interval: defaults::LOCK_REDUCTION_INTERVAL,
+				network_immunity_period: defaults::NETWORK_IMMUNITY_PERIOD,
 				subnets: Vec::new(),
 				_config: Default::default(),
 			}
@@ -300,6 +321,7 @@ pub mod pallet {
 			DefaultTempo::<T>::put(self.default_tempo);
 			SubnetLimit::<T>::put(self.subnet_limit);
 			LockReductionInterval::<T>::put(self.lock_reduction_interval);
+			NetworkImmunityPeriod::<T>::put(self.network_immunity_period);
 			assert!(
 				self.subnets.len() <= usize::from(self.subnet_limit),
 				"subnets genesis: more genesis subnets than subnet_limit",
@@ -323,6 +345,10 @@ pub mod pallet {
 		/// A subnet and everything keyed by it were removed; `lock_released` went back to its
 		/// owner.
 		NetworkDissolved { netuid: u16, lock_released: BalanceOf<T> },
+		/// `SubnetLimit` was reached: the subnet with the lowest emission share past its
+		/// immunity was dissolved to make room (as `dissolve_network` does; `lock_released`
+		/// went back to its owner). The `NetworkRegistered` that follows is the new subnet.
+		NetworkPruned { netuid: u16, lock_released: BalanceOf<T> },
 		/// Every value kept for the dissolved `netuid` is gone (cleared over one or more
 		/// blocks after `NetworkDissolved`); the netuid can be registered again.
 		NetworkCleared { netuid: u16 },
@@ -343,8 +369,10 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No subnet has this netuid.
 		SubnetNotFound,
-		/// `SubnetLimit` subnets already exist.
+		/// `SubnetLimit` subnets already exist and none can be pruned (the limit is 0).
 		SubnetLimitReached,
+		/// `SubnetLimit` subnets exist and every one is inside its `NetworkImmunityPeriod`.
+		AllSubnetsImmune,
 		/// The signer is neither the subnet's owner nor root.
 		NotSubnetOwner,
 		/// Only root may set this hyperparameter.
@@ -431,22 +459,35 @@ pub mod pallet {
 		/// linearly back to the minimum over `LockReductionInterval` blocks. The registration
 		/// price of the new subnet starts at 1 MYL.
 		///
-		/// Errors: `SubnetLimitReached` when `SubnetLimit` subnets exist;
+		/// When `SubnetLimit` subnets exist, the one with the lowest emission share whose
+		/// `NetworkImmunityPeriod` has passed (ties: the oldest registration, then the lowest
+		/// netuid) is pruned first: dissolved as `dissolve_network` does, its lock back to its
+		/// owner (`NetworkPruned`). Its netuid is free again once cleared, so the new subnet
+		/// takes another one.
+		///
+		/// Errors: `SubnetLimitReached` when the limit is 0; `AllSubnetsImmune` when the limit
+		/// is reached and every subnet is immune;
 		/// `HotkeyOwnedByAnotherColdkey` when `hotkey` belongs to another coldkey;
 		/// `InsufficientBalanceForLock` when the free balance cannot cover the lock.
 		///
-		/// Events: `NetworkRegistered { netuid, owner, hotkey, lock }`.
+		/// Events: `NetworkPruned { netuid, lock_released }` when a subnet was pruned, then
+		/// `NetworkRegistered { netuid, owner, hotkey, lock }`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_network(u32::from(MAX_SUBNETS)))]
+		#[pallet::weight(T::WeightInfo::register_network(u32::from(MAX_SUBNETS))
+			.max(T::WeightInfo::register_network_pruning(u32::from(MAX_SUBNETS))))]
 		pub fn register_network(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			ensure!(
-				SubnetOwner::<T>::count() < u32::from(SubnetLimit::<T>::get()),
-				Error::<T>::SubnetLimitReached
-			);
+			let limit = u32::from(SubnetLimit::<T>::get());
+			ensure!(limit > 0, Error::<T>::SubnetLimitReached);
+			let count = SubnetOwner::<T>::count();
+			let prune = if count >= limit {
+				Some(Self::network_to_prune().ok_or(Error::<T>::AllSubnetsImmune)?)
+			} else {
+				None
+			};
 			Self::ensure_may_use_hotkey(&coldkey, &hotkey)?;
 			let lock = Self::network_lock_cost();
 			let reason = T::RuntimeHoldReason::from(HoldReason::SubnetLock);
@@ -463,6 +504,13 @@ pub mod pallet {
 				})
 				.ok_or(Error::<T>::SubnetLimitReached)?;
 
+			// Every check comes first, so a refused registration prunes nothing.
+			if let Some(pruned) = prune {
+				let owner = SubnetOwner::<T>::get(pruned).ok_or(Error::<T>::SubnetNotFound)?;
+				T::OnNeuronRemoved::on_network_dissolved(pruned);
+				let lock_released = Self::remove_subnet(pruned, &owner)?;
+				Self::deposit_event(Event::NetworkPruned { netuid: pruned, lock_released });
+			}
 			if !lock.is_zero() {
 				T::Currency::hold(&reason, &coldkey, lock)?;
 			}
@@ -470,6 +518,7 @@ pub mod pallet {
 			NetworkLock::<T>::put(LockState { last_lock: lock, block: now });
 
 			SubnetOwner::<T>::insert(netuid, &coldkey);
+			NetworkRegisteredAt::<T>::insert(netuid, now);
 			SubnetOwnerHotkey::<T>::insert(netuid, &hotkey);
 			SubnetLocked::<T>::insert(netuid, lock);
 			let params = SubnetHyperparams::<BalanceOf<T>>::with_tempo(DefaultTempo::<T>::get());
@@ -481,7 +530,11 @@ pub mod pallet {
 			debug_assert_eq!(uid, 0);
 
 			Self::deposit_event(Event::NetworkRegistered { netuid, owner: coldkey, hotkey, lock });
-			Ok(Some(T::WeightInfo::register_network(u32::from(netuid))).into())
+			let weight = match prune {
+				Some(_) => T::WeightInfo::register_network_pruning(count),
+				None => T::WeightInfo::register_network(u32::from(netuid)),
+			};
+			Ok(Some(weight).into())
 		}
 
 		/// Remove a subnet.
@@ -659,6 +712,7 @@ pub mod pallet {
 		/// `SubnetLimit(limit)`: most subnets at once, 0..=1024 (lowering it below the current
 		/// count only refuses new registrations). `NetworkMinLock(amount)`: the lowest lock
 		/// cost. `LockReductionInterval(blocks)`: the decay period of the lock cost, ≥ 1.
+		/// `NetworkImmunityPeriod(blocks)`: how long a new subnet cannot be pruned.
 		///
 		/// Errors: `BadOrigin` when not root; `SubnetLimitTooHigh`; `LockReductionIntervalZero`.
 		///
@@ -679,6 +733,9 @@ pub mod pallet {
 				NetworkParameter::LockReductionInterval(blocks) => {
 					ensure!(blocks >= 1, Error::<T>::LockReductionIntervalZero);
 					LockReductionInterval::<T>::put(blocks);
+				},
+				NetworkParameter::NetworkImmunityPeriod(blocks) => {
+					NetworkImmunityPeriod::<T>::put(blocks)
 				},
 			}
 			Self::deposit_event(Event::NetworkParameterSet { param });

@@ -187,7 +187,7 @@ pub mod v1 {
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			use codec::Decode;
-			ensure!(Pallet::<T>::on_chain_storage_version() == 1, "Subnets is not on version 1");
+			ensure!(Pallet::<T>::on_chain_storage_version() >= 1, "Subnets is not on version 1");
 			ensure!(old_layout_is_empty::<T>(), "values left in the old layout");
 			let before = Vec::<SubnetBefore<T>>::decode(&mut &state[..])
 				.map_err(|_| "undecodable pre_upgrade state")?;
@@ -237,4 +237,73 @@ pub mod v1 {
 		}
 		StorageVersion::new(0).put::<Pallet<T>>();
 	}
+}
+
+/// Version 1 → 2: each subnet's registration block is kept ([`NetworkRegisteredAt`]): root
+/// consensus ignores root weights set before a subnet was registered, and subnet pruning
+/// counts network immunity from it. The chain did not record it before, so the subnets that
+/// exist at the upgrade are given the upgrade's block (at most 1024 writes, one block).
+///
+/// [`NetworkRegisteredAt`]: crate::NetworkRegisteredAt
+pub mod v2 {
+	use crate::{Config, NetworkRegisteredAt, Pallet, SubnetOwner};
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// Gives every existing subnet the current block as its registration block.
+	pub struct RecordRegistrationBlocks<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for RecordRegistrationBlocks<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut subnets = 0u64;
+			for netuid in SubnetOwner::<T>::iter_keys() {
+				NetworkRegisteredAt::<T>::insert(netuid, now);
+				subnets += 1;
+			}
+			T::DbWeight::get().reads_writes(subnets + 1, subnets)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			ensure!(
+				NetworkRegisteredAt::<T>::iter_keys().next().is_none(),
+				"registration blocks exist before version 2"
+			);
+			Ok(SubnetOwner::<T>::iter_keys().collect::<Vec<u16>>().encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before =
+				Vec::<u16>::decode(&mut &state[..]).map_err(|_| "undecodable pre_upgrade state")?;
+			let now = frame_system::Pallet::<T>::block_number();
+			for netuid in &before {
+				ensure!(
+					NetworkRegisteredAt::<T>::get(netuid) == Some(now),
+					"a subnet without its registration block"
+				);
+			}
+			ensure!(
+				NetworkRegisteredAt::<T>::iter_keys().count() == before.len(),
+				"a registration block for a netuid that does not exist"
+			);
+			ensure!(Pallet::<T>::on_chain_storage_version() == 2, "Subnets is not on version 2");
+			Ok(())
+		}
+	}
+
+	/// Version 1 → 2 in one block.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		RecordRegistrationBlocks<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
 }

@@ -58,6 +58,28 @@ pub enum HookCall {
 thread_local! {
 	static EMISSIONS: RefCell<BTreeMap<(u16, u16), u64>> = const { RefCell::new(BTreeMap::new()) };
 	static HOOK_CALLS: RefCell<Vec<HookCall>> = const { RefCell::new(Vec::new()) };
+	static SHARES: RefCell<Option<BTreeMap<u16, u32>>> = const { RefCell::new(None) };
+}
+
+/// Emission shares set by tests (0 for a netuid not set); equal shares until a test sets any.
+pub struct MockShares;
+impl myelin_doors::EmissionShares for MockShares {
+	fn emission_shares(netuids: &[u16]) -> Vec<u32> {
+		SHARES.with(|s| match &*s.borrow() {
+			Some(set) => netuids.iter().map(|n| set.get(n).copied().unwrap_or(0)).collect(),
+			None => myelin_doors::equal_shares(netuids.len()),
+		})
+	}
+	fn shares_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// Set the emission share of `netuid` (parts per billion).
+pub fn set_share(netuid: u16, share: u32) {
+	SHARES.with(|s| {
+		s.borrow_mut().get_or_insert_with(BTreeMap::new).insert(netuid, share);
+	});
 }
 
 /// Emission per `(netuid, uid)`, set by tests; 0 when unset.
@@ -108,6 +130,7 @@ impl pallet_subnets::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type NeuronEmission = MockEmission;
 	type OnNeuronRemoved = RecordingHook;
+	type Shares = MockShares;
 	type WeightInfo = ();
 }
 

@@ -39,6 +39,9 @@ pub mod defaults {
 	pub const NETWORK_MIN_LOCK: u128 = 100 * MYL;
 	/// Default `LockReductionInterval`, in blocks (two weeks of 12 s blocks).
 	pub const LOCK_REDUCTION_INTERVAL: u32 = 100_800;
+	/// Default `NetworkImmunityPeriod`, in blocks: a new subnet cannot be pruned for this
+	/// long (two weeks of 12 s blocks).
+	pub const NETWORK_IMMUNITY_PERIOD: u32 = 100_800;
 	/// Default `min_burn`: 0.0005 MYL.
 	pub const MIN_BURN: u128 = myelin_doors::DEFAULT_MIN_BURN;
 	/// Default `max_burn`: 100 MYL.
@@ -158,6 +161,8 @@ pub enum NetworkParameter<Balance> {
 	NetworkMinLock(Balance),
 	/// Blocks over which the lock cost decays back to the minimum (≥ 1).
 	LockReductionInterval(u32),
+	/// Blocks after its registration during which a subnet cannot be pruned.
+	NetworkImmunityPeriod(u32),
 }
 
 /// The endpoint a neuron serves.

@@ -19,6 +19,7 @@ use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
 /// Weight functions of `pallet_subnets`, one per benchmark.
 pub trait WeightInfo {
 	fn register_network(s: u32, ) -> Weight;
+	fn register_network_pruning(s: u32, ) -> Weight;
 	fn dissolve_network(n: u32, ) -> Weight;
 	fn set_hyperparameter() -> Weight;
 	fn burned_register(n: u32, ) -> Weight;
@@ -31,10 +32,10 @@ pub trait WeightInfo {
 /// The generated weights, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Subnets::CounterForSubnetOwner` (r:1 w:1)
-	/// Proof: `Subnets::CounterForSubnetOwner` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetLimit` (r:1 w:0)
 	/// Proof: `Subnets::SubnetLimit` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::CounterForSubnetOwner` (r:1 w:1)
+	/// Proof: `Subnets::CounterForSubnetOwner` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:1)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::NetworkLock` (r:1 w:1)
@@ -63,6 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:0 w:1)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkRegisteredAt` (r:0 w:1)
+	/// Proof: `Subnets::NetworkRegisteredAt` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwnerHotkey` (r:0 w:1)
 	/// Proof: `Subnets::SubnetOwnerHotkey` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:0 w:1)
@@ -71,13 +74,96 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `s` in `[0, 1023]`.
 	fn register_network(s: u32, ) -> Weight {
-		// Proof size: measured `825`, estimated `134549`.
-		// Fastest run: 84_676_000 ps.
-		Weight::from_parts(90_975_054, 134549)
-			.saturating_add(Weight::from_parts(2_581_030, 0).saturating_mul(s.into()))
+		// Proof size: measured `881`, estimated `134549`.
+		// Fastest run: 93_490_000 ps.
+		Weight::from_parts(59_368_453, 134549)
+			.saturating_add(Weight::from_parts(2_967_769, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
+	}
+	/// Storage: `Subnets::SubnetLimit` (r:1 w:0)
+	/// Proof: `Subnets::SubnetLimit` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::CounterForSubnetOwner` (r:1 w:1)
+	/// Proof: `Subnets::CounterForSubnetOwner` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkImmunityPeriod` (r:1 w:0)
+	/// Proof: `Subnets::NetworkImmunityPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetOwner` (r:1026 w:2)
+	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `Root::Incentives` (r:1 w:1)
+	/// Proof: `Root::Incentives` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkRegisteredAt` (r:1024 w:2)
+	/// Proof: `Subnets::NetworkRegisteredAt` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:1)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkLock` (r:1 w:1)
+	/// Proof: `Subnets::NetworkLock` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkMinLock` (r:1 w:0)
+	/// Proof: `Subnets::NetworkMinLock` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::LockReductionInterval` (r:1 w:0)
+	/// Proof: `Subnets::LockReductionInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Dissolving` (r:1 w:1)
+	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Owed` (r:1 w:0)
+	/// Proof: `Yuma::Owed` (`max_values`: None, `max_size`: Some(65548), added: 68023, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::PendingEmission` (r:1 w:0)
+	/// Proof: `Yuma::PendingEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
+	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetLocked` (r:1 w:2)
+	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::DefaultTempo` (r:1 w:0)
+	/// Proof: `Subnets::DefaultTempo` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetworkN` (r:1 w:2)
+	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hotkeys` (r:1 w:2)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:2)
+	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Active` (r:0 w:1)
+	/// Proof: `Yuma::Active` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::ValidatorTrust` (r:0 w:1)
+	/// Proof: `Yuma::ValidatorTrust` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochIndex` (r:0 w:1)
+	/// Proof: `Yuma::EpochIndex` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::ValidatorPermit` (r:0 w:1)
+	/// Proof: `Yuma::ValidatorPermit` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::LastEpochEmission` (r:0 w:1)
+	/// Proof: `Yuma::LastEpochEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Dividends` (r:0 w:1)
+	/// Proof: `Yuma::Dividends` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Incentive` (r:0 w:1)
+	/// Proof: `Yuma::Incentive` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Consensus` (r:0 w:1)
+	/// Proof: `Yuma::Consensus` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::Emission` (r:0 w:1)
+	/// Proof: `Yuma::Emission` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::LastEpoch` (r:0 w:1)
+	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Weights::Entries` (r:0 w:1)
+	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hyperparams` (r:0 w:2)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetOwnerHotkey` (r:0 w:2)
+	/// Proof: `Subnets::SubnetOwnerHotkey` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:0 w:1)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::BurnPrice` (r:0 w:2)
+	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Component `s` in `[1, 1024]`.
+	fn register_network_pruning(s: u32, ) -> Weight {
+		// Proof size: measured `4572`, estimated `134549`.
+		// Fastest run: 293_978_000 ps.
+		Weight::from_parts(407_658_643, 134549)
+			.saturating_add(Weight::from_parts(6_611_267, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(38_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:1 w:1)
@@ -90,6 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Yuma::PendingEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
 	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Root::Incentives` (r:1 w:1)
+	/// Proof: `Root::Incentives` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetLocked` (r:1 w:1)
 	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -124,6 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:0 w:1)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NetworkRegisteredAt` (r:0 w:1)
+	/// Proof: `Subnets::NetworkRegisteredAt` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwnerHotkey` (r:0 w:1)
 	/// Proof: `Subnets::SubnetOwnerHotkey` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:0 w:1)
@@ -134,12 +224,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `n` in `[1, 4096]`.
 	fn dissolve_network(n: u32, ) -> Weight {
-		// Proof size: measured `1029`, estimated `69013`.
-		// Fastest run: 74_291_000 ps.
-		Weight::from_parts(80_562_379, 69013)
-			.saturating_add(Weight::from_parts(21_914, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(24_u64))
+		// Proof size: measured `1091`, estimated `69013`.
+		// Fastest run: 88_692_000 ps.
+		Weight::from_parts(93_454_755, 69013)
+			.saturating_add(Weight::from_parts(24_210, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
@@ -148,9 +238,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn set_hyperparameter() -> Weight {
-		// Proof size: measured `642`, estimated `3571`.
-		// Fastest run: 15_623_000 ps.
-		Weight::from_parts(17_356_000, 3571)
+		// Proof size: measured `675`, estimated `3571`.
+		// Fastest run: 16_685_000 ps.
+		Weight::from_parts(18_167_000, 3571)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -198,10 +288,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	/// Component `n` in `[2, 4096]`.
 	fn burned_register(n: u32, ) -> Weight {
-		// Proof size: measured `2976`, estimated `134549`.
-		// Fastest run: 98_277_000 ps.
-		Weight::from_parts(106_257_869, 134549)
-			.saturating_add(Weight::from_parts(48_045, 0).saturating_mul(n.into()))
+		// Proof size: measured `3009`, estimated `134549`.
+		// Fastest run: 104_756_000 ps.
+		Weight::from_parts(111_047_080, 134549)
+			.saturating_add(Weight::from_parts(52_008, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -212,9 +302,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::Axons` (r:1 w:1)
 	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	fn serve_axon() -> Weight {
-		// Proof size: measured `897`, estimated `3747`.
-		// Fastest run: 18_978_000 ps.
-		Weight::from_parts(20_821_000, 3747)
+		// Proof size: measured `956`, estimated `3747`.
+		// Fastest run: 21_432_000 ps.
+		Weight::from_parts(23_144_000, 3747)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -231,10 +321,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[0, 2048]`.
 	/// Component `k` in `[1, 2048]`.
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		// Proof size: measured `984`, estimated `134549`.
-		// Fastest run: 96_955_000 ps.
-		Weight::from_parts(97_165_000, 134549)
-			.saturating_add(Weight::from_parts(8_990_712, 0).saturating_mul(k.into()))
+		// Proof size: measured `1017`, estimated `134549`.
+		// Fastest run: 95_903_000 ps.
+		Weight::from_parts(98_447_000, 134549)
+			.saturating_add(Weight::from_parts(58_631, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(9_855_670, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -250,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	/// Component `k` in `[0, 8192]`.
 	fn clear_dissolved(k: u32, ) -> Weight {
-		// Proof size: measured `1076`, estimated `3475`.
-		// Fastest run: 20_621_000 ps.
-		Weight::from_parts(20_741_000, 3475)
-			.saturating_add(Weight::from_parts(999_880, 0).saturating_mul(k.into()))
+		// Proof size: measured `1102`, estimated `3475`.
+		// Fastest run: 22_924_000 ps.
+		Weight::from_parts(23_649_528, 3475)
+			.saturating_add(Weight::from_parts(1_139_432, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -264,8 +355,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::SubnetLimit` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_network_parameter() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_935_000 ps.
-		Weight::from_parts(4_516_000, 0)
+		// Fastest run: 4_167_000 ps.
+		Weight::from_parts(4_617_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -273,38 +364,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn register_network(s: u32, ) -> Weight {
-		Weight::from_parts(90_975_054, 134549)
-			.saturating_add(Weight::from_parts(2_581_030, 0).saturating_mul(s.into()))
+		Weight::from_parts(59_368_453, 134549)
+			.saturating_add(Weight::from_parts(2_967_769, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
+	}
+	fn register_network_pruning(s: u32, ) -> Weight {
+		Weight::from_parts(407_658_643, 134549)
+			.saturating_add(Weight::from_parts(6_611_267, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(38_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(80_562_379, 69013)
-			.saturating_add(Weight::from_parts(21_914, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(24_u64))
+		Weight::from_parts(93_454_755, 69013)
+			.saturating_add(Weight::from_parts(24_210, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn set_hyperparameter() -> Weight {
-		Weight::from_parts(17_356_000, 3571)
+		Weight::from_parts(18_167_000, 3571)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn burned_register(n: u32, ) -> Weight {
-		Weight::from_parts(106_257_869, 134549)
-			.saturating_add(Weight::from_parts(48_045, 0).saturating_mul(n.into()))
+		Weight::from_parts(111_047_080, 134549)
+			.saturating_add(Weight::from_parts(52_008, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn serve_axon() -> Weight {
-		Weight::from_parts(20_821_000, 3747)
+		Weight::from_parts(23_144_000, 3747)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		Weight::from_parts(97_165_000, 134549)
-			.saturating_add(Weight::from_parts(8_990_712, 0).saturating_mul(k.into()))
+		Weight::from_parts(98_447_000, 134549)
+			.saturating_add(Weight::from_parts(58_631, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(9_855_670, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -313,8 +413,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 36).saturating_mul(s.into()))
 	}
 	fn clear_dissolved(k: u32, ) -> Weight {
-		Weight::from_parts(20_741_000, 3475)
-			.saturating_add(Weight::from_parts(999_880, 0).saturating_mul(k.into()))
+		Weight::from_parts(23_649_528, 3475)
+			.saturating_add(Weight::from_parts(1_139_432, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -322,7 +422,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1378).saturating_mul(k.into()))
 	}
 	fn set_network_parameter() -> Weight {
-		Weight::from_parts(4_516_000, 0)
+		Weight::from_parts(4_617_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -42,10 +42,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Component `e` in `[1, 4096]`.
 	fn set_weights(e: u32, ) -> Weight {
-		// Proof size: measured `18521`, estimated `19871`.
-		// Fastest run: 92_808_000 ps.
-		Weight::from_parts(93_532_307, 19871)
-			.saturating_add(Weight::from_parts(76_510, 0).saturating_mul(e.into()))
+		// Proof size: measured `18577`, estimated `19871`.
+		// Fastest run: 114_952_000 ps.
+		Weight::from_parts(114_829_302, 19871)
+			.saturating_add(Weight::from_parts(76_997, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -58,9 +58,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Weights::Commits` (r:1 w:1)
 	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
 	fn commit_weights() -> Weight {
-		// Proof size: measured `2554`, estimated `3924`.
-		// Fastest run: 60_650_000 ps.
-		Weight::from_parts(79_077_000, 3924)
+		// Proof size: measured `2610`, estimated `3924`.
+		// Fastest run: 67_541_000 ps.
+		Weight::from_parts(81_862_000, 3924)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Weights::Entries` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Component `e` in `[1, 4096]`.
 	fn reveal_weights(e: u32, ) -> Weight {
-		// Proof size: measured `19077`, estimated `19871`.
-		// Fastest run: 111_346_000 ps.
-		Weight::from_parts(125_857_282, 19871)
-			.saturating_add(Weight::from_parts(74_541, 0).saturating_mul(e.into()))
+		// Proof size: measured `19133`, estimated `19871`.
+		// Fastest run: 114_531_000 ps.
+		Weight::from_parts(136_339_375, 19871)
+			.saturating_add(Weight::from_parts(83_478, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -98,19 +98,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn set_weights(e: u32, ) -> Weight {
-		Weight::from_parts(93_532_307, 19871)
-			.saturating_add(Weight::from_parts(76_510, 0).saturating_mul(e.into()))
+		Weight::from_parts(114_829_302, 19871)
+			.saturating_add(Weight::from_parts(76_997, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(79_077_000, 3924)
+		Weight::from_parts(81_862_000, 3924)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reveal_weights(e: u32, ) -> Weight {
-		Weight::from_parts(125_857_282, 19871)
-			.saturating_add(Weight::from_parts(74_541, 0).saturating_mul(e.into()))
+		Weight::from_parts(136_339_375, 19871)
+			.saturating_add(Weight::from_parts(83_478, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

@@ -10,7 +10,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use myelin_doors::{
-	schedule, StakeInfo, StakingRewards, SubnetSnapshot, SubnetsInterface, WeightsSource,
+	schedule, EmissionShares, RootEpoch, StakeInfo, StakingRewards, SubnetSnapshot,
+	SubnetsInterface, WeightsSource,
 };
 use myelin_yuma::EpochInputs;
 use sp_runtime::{
@@ -35,21 +36,35 @@ impl<T: Config> Pallet<T> {
 			return used;
 		}
 
-		// 1. Emission, split equally; what does not divide evenly is not emitted.
-		let share_u64 = Self::emission_per_subnet(netuids.len());
-		if share_u64 > 0 {
-			for netuid in &netuids {
-				PendingEmission::<T>::mutate(netuid, |pending| {
-					*pending = pending.saturating_add(share_u64)
-				});
+		// 1. The root epoch when due, first in the epoch budget: it decides this block's
+		// emission shares.
+		let limit = T::MaxEpochWeight::get();
+		let mut meter = WeightMeter::with_limit(limit);
+		let now_u64: u64 = now.saturated_into();
+		if let Some(cost) = T::RootEpoch::due(now_u64) {
+			if meter.try_consume(cost).is_ok() {
+				T::RootEpoch::run(now_u64);
+			} else {
+				log::warn!(target: LOG_TARGET, "the root epoch is heavier than a block's budget");
 			}
-			TotalEmitted::<T>::mutate(|total| {
-				*total = total.saturating_add(u128::from(share_u64) * netuids.len() as u128)
-			});
 		}
 
-		// 2. Due epochs, most overdue first (the schedule of `myelin_doors::schedule`).
-		let now_u64: u64 = now.saturated_into();
+		// 2. Emission, split by the subnets' emission shares; what the rounding leaves is not
+		// emitted.
+		used.saturating_accrue(T::Shares::shares_weight());
+		let parts = Self::emission_per_block(&netuids);
+		let mut emitted: u128 = 0;
+		for (netuid, part) in netuids.iter().zip(parts) {
+			if part > 0 {
+				PendingEmission::<T>::mutate(netuid, |pending| {
+					*pending = pending.saturating_add(part)
+				});
+				emitted = emitted.saturating_add(u128::from(part));
+			}
+		}
+		TotalEmitted::<T>::mutate(|total| *total = total.saturating_add(emitted));
+
+		// 3. Due epochs, most overdue first (the schedule of `myelin_doors::schedule`).
 		let mut due: Vec<(BlockNumberFor<T>, u16)> = Vec::new();
 		for netuid in &netuids {
 			let Some(hp) = T::Subnets::hyperparams(*netuid) else { continue };
@@ -73,8 +88,6 @@ impl<T: Config> Pallet<T> {
 		// Every epoch run fits the budget, so no block carries more than its limit: one that
 		// could not fit even an empty budget is not run (its tempo passes, its emission stays
 		// pending: `EpochTooHeavy`); the others wait for the next block in order.
-		let limit = T::MaxEpochWeight::get();
-		let mut meter = WeightMeter::with_limit(limit);
 		for (_, netuid) in due {
 			let n = T::Subnets::n(netuid);
 			let cost = T::WeightInfo::epoch(u32::from(n), T::Weights::entries(netuid));

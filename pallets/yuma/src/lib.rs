@@ -126,6 +126,12 @@ pub mod pallet {
 		/// Weight rows and last updates (the Weights pallet).
 		type Weights: WeightsSource;
 
+		/// Each subnet's share of the block emission (the Root pallet).
+		type Shares: myelin_doors::EmissionShares;
+
+		/// The root epoch, run first in a block's epoch budget when due (the Root pallet).
+		type RootEpoch: myelin_doors::RootEpoch;
+
 		/// The most weight the epochs of one block may use; due epochs beyond it wait for the
 		/// next block.
 		#[pallet::constant]
@@ -267,14 +273,22 @@ pub mod pallet {
 			epoch::try_state::<T>()
 		}
 
-		/// What each of `subnets` subnets accrues per block now: an equal share of the block
-		/// emission (what does not divide evenly is not emitted).
-		pub fn emission_per_subnet(subnets: usize) -> u64 {
-			if subnets == 0 {
-				return 0;
-			}
+		/// What each of `netuids` (every existing subnet, ascending) accrues per block now,
+		/// in the same order: the block emission split by the subnets' emission shares, each
+		/// part rounded down (the remainder is not emitted).
+		pub fn emission_per_block(netuids: &[u16]) -> alloc::vec::Vec<u64> {
+			use myelin_doors::EmissionShares;
 			let per_block = emission::block_emission(TotalEmitted::<T>::get());
-			(per_block / subnets as u128).saturated_into()
+			let shares = T::Shares::emission_shares(netuids);
+			myelin_doors::split_by_shares(per_block, &shares)
+				.into_iter()
+				.map(|part| part.saturated_into())
+				.collect()
+		}
+
+		/// Emission `netuid` accrued since its last epoch.
+		pub fn pending_emission(netuid: u16) -> u64 {
+			PendingEmission::<T>::get(netuid)
 		}
 
 		/// What the last epoch of `netuid` stored for its uids (empty before the first one).

@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` in `[0, 1048576]`.
 	fn epoch(n: u32, e: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `4853407`.
-		// Fastest run: 11_004_023_000 ps.
-		Weight::from_parts(11_025_084_000, 4853407)
-			.saturating_add(Weight::from_parts(3_198_619, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(15_122, 0).saturating_mul(e.into()))
+		// Fastest run: 10_776_232_000 ps.
+		Weight::from_parts(10_782_572_000, 4853407)
+			.saturating_add(Weight::from_parts(3_447_606, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(13_495, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(720_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(208_u64))
@@ -111,31 +111,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
 	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		// Proof size: measured `1548`, estimated `69013`.
-		// Fastest run: 83_885_000 ps.
-		Weight::from_parts(88_252_000, 69013)
+		// Proof size: measured `1604`, estimated `69013`.
+		// Fastest run: 84_105_000 ps.
+		Weight::from_parts(89_904_000, 69013)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:33 w:0)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `BlockTime::SlotDuration` (r:1 w:0)
+	/// Proof: `BlockTime::SlotDuration` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Root::LastRootEpoch` (r:1 w:0)
+	/// Proof: `Root::LastRootEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Root::Tempo` (r:1 w:0)
+	/// Proof: `Root::Tempo` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::TotalEmitted` (r:1 w:1)
 	/// Proof: `Yuma::TotalEmitted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Root::Incentives` (r:1 w:0)
+	/// Proof: `Root::Incentives` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::PendingEmission` (r:32 w:32)
 	/// Proof: `Yuma::PendingEmission` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:32 w:0)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::LastEpoch` (r:32 w:0)
 	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
-	/// Storage: `BlockTime::SlotDuration` (r:1 w:0)
-	/// Proof: `BlockTime::SlotDuration` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Component `s` in `[1, 32]`.
 	fn on_initialize(s: u32, ) -> Weight {
-		// Proof size: measured `851`, estimated `3507`.
-		// Fastest run: 21_382_000 ps.
-		Weight::from_parts(13_686_673, 3507)
-			.saturating_add(Weight::from_parts(9_073_027, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `936`, estimated `5583`.
+		// Fastest run: 26_380_000 ps.
+		Weight::from_parts(18_337_151, 5583)
+			.saturating_add(Weight::from_parts(9_322_176, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
@@ -146,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn epoch(n: u32, e: u32, ) -> Weight {
-		Weight::from_parts(11_025_084_000, 4853407)
-			.saturating_add(Weight::from_parts(3_198_619, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(15_122, 0).saturating_mul(e.into()))
+		Weight::from_parts(10_782_572_000, 4853407)
+			.saturating_add(Weight::from_parts(3_447_606, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(13_495, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(720_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(208_u64))
@@ -156,14 +162,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(88_252_000, 69013)
+		Weight::from_parts(89_904_000, 69013)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize(s: u32, ) -> Weight {
-		Weight::from_parts(13_686_673, 3507)
-			.saturating_add(Weight::from_parts(9_073_027, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(18_337_151, 5583)
+			.saturating_add(Weight::from_parts(9_322_176, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))

@@ -32,9 +32,15 @@ pub struct SubnetInfo<AccountId, Balance> {
 	pub max_n: u16,
 	/// Blocks between two epochs.
 	pub tempo: u16,
-	/// What the subnet accrues per block now (its equal share of the block emission).
+	/// Its share of the block emission, decided by root consensus: parts per billion; the
+	/// shares of all existing subnets sum to exactly 1,000,000,000.
+	pub emission_share: u32,
+	/// What the subnet accrues per block now: `floor(block emission · share / 10⁹)`.
 	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
 	pub emission_per_block: Balance,
+	/// Emission accrued since its last epoch, distributed at the next one.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
+	pub pending_emission: Balance,
 	/// The price `burned_register` burns now.
 	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
 	pub burn: Balance,
@@ -92,6 +98,48 @@ pub struct NeuronInfo<AccountId, Balance> {
 	/// The endpoint it serves (an `http://` or `https://` URL), if any.
 	#[cfg_attr(feature = "std", serde(serialize_with = "json::url"))]
 	pub axon: Option<Vec<u8>>,
+}
+
+/// One root validator: `root()` / `subnets_root`.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: AsRef<[u8]>, Balance: core::fmt::Display"))
+)]
+pub struct RootValidatorInfo<AccountId, Balance> {
+	/// Its hotkey.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::account"))]
+	pub hotkey: AccountId,
+	/// The hotkey's total stake, its voting power in the root epoch.
+	#[cfg_attr(feature = "std", serde(serialize_with = "json::decimal"))]
+	pub stake: Balance,
+	/// Its row: `(netuid, weight)` ascending by netuid (empty before its first `set_weights`).
+	pub weights: Vec<(u16, u16)>,
+	/// The block of its last row (0 if never).
+	pub last_update: u64,
+	/// The block it joined the root validators.
+	pub joined: u64,
+}
+
+/// Root consensus as of one block: `root()` / `subnets_root`.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(serialize = "AccountId: AsRef<[u8]>, Balance: core::fmt::Display"))
+)]
+pub struct RootInfo<AccountId, Balance> {
+	/// Every root validator, in joining order.
+	pub validators: Vec<RootValidatorInfo<AccountId, Balance>>,
+	/// The block of the last root epoch (0 before the first).
+	pub last_root_epoch_block: u64,
+	/// The block at which the next root epoch is due.
+	pub next_root_epoch_block: u64,
+	/// Blocks between two root epochs.
+	pub tempo: u16,
+	/// Root validators at most.
+	pub max_validators: u16,
 }
 
 /// A subnet's neurons as of one block: `metagraph(netuid)` / `subnets_metagraph`.

@@ -13,6 +13,8 @@
 //! | [`ValidatorPermits`] | Yuma | Weights |
 //! | [`EpochSchedule`] | Yuma | Weights (commit-reveal windows), runtime API |
 //! | [`PendingRewards`] | Yuma | Staking (settles a hotkey before its stake changes hands) |
+//! | [`EmissionShares`] | Root | Yuma (the block emission's split), Subnets (pruning), runtime API |
+//! | [`RootEpoch`] | Root | Yuma (runs it inside the block's epoch budget) |
 
 use crate::{hyperparams::SubnetHyperparams, schedule::EpochState};
 use alloc::vec::Vec;
@@ -80,6 +82,9 @@ pub trait SubnetsInterface<AccountId, BlockNumber> {
 	fn locked(netuid: u16) -> Option<Self::Balance>;
 	/// The lock `register_network` would hold now.
 	fn network_lock_cost() -> Self::Balance;
+	/// The block at which `netuid` was registered (for a subnet that existed before storage
+	/// version 2, the block of that upgrade).
+	fn network_registered_at(netuid: u16) -> Option<BlockNumber>;
 }
 
 /// Told when a neuron leaves a subnet or a whole subnet is dissolved, so that the pallets
@@ -307,5 +312,97 @@ impl<AccountId> PendingRewards<AccountId> for () {
 	}
 	fn max_settle_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// Parts per billion: the unit of [`EmissionShares`].
+pub const SHARE_UNIT: u32 = 1_000_000_000;
+
+/// Each subnet's share of the block emission, decided by root consensus. Implemented by the
+/// Root pallet.
+pub trait EmissionShares {
+	/// The share of each of `netuids` (every existing subnet, ascending), in parts per
+	/// billion, in the same order. They sum to exactly [`SHARE_UNIT`] when `netuids` is not
+	/// empty.
+	fn emission_shares(netuids: &[u16]) -> Vec<u32>;
+
+	/// The most [`Self::emission_shares`] weighs (it reads one value).
+	fn shares_weight() -> Weight;
+}
+
+/// Equal shares, the remainder to the lowest netuids: a chain without root consensus.
+impl EmissionShares for () {
+	fn emission_shares(netuids: &[u16]) -> Vec<u32> {
+		equal_shares(netuids.len())
+	}
+	fn shares_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// `n` equal shares summing to exactly [`SHARE_UNIT`]; the first `SHARE_UNIT % n` get one part
+/// more.
+pub fn equal_shares(n: usize) -> Vec<u32> {
+	if n == 0 {
+		return Vec::new();
+	}
+	let n32 = n as u32;
+	let (each, rest) = (SHARE_UNIT / n32, SHARE_UNIT % n32);
+	(0..n32).map(|i| each + u32::from(i < rest)).collect()
+}
+
+/// Splits `amount` by `shares` (parts per billion summing to [`SHARE_UNIT`]), each part rounded
+/// down: the parts never sum to more than `amount`, and to less by at most one per share.
+pub fn split_by_shares(amount: u128, shares: &[u32]) -> Vec<u128> {
+	shares
+		.iter()
+		.map(|share| amount.saturating_mul(u128::from(*share)) / u128::from(SHARE_UNIT))
+		.collect()
+}
+
+/// The root epoch: every `root_tempo` blocks, root validators' weights over subnets become the
+/// subnets' [`EmissionShares`]. Implemented by the Root pallet; the Yuma pallet runs it first
+/// in the block's epoch budget, so that no block carries more than its limit.
+pub trait RootEpoch {
+	/// Its weight when it is due at block `now`, `None` when it is not due.
+	fn due(now: u64) -> Option<Weight>;
+
+	/// Run it at `now` (call only when [`Self::due`]). Returns the weight used, at most what
+	/// `due` said.
+	fn run(now: u64) -> Weight;
+}
+
+/// No root consensus: never due.
+impl RootEpoch for () {
+	fn due(_now: u64) -> Option<Weight> {
+		None
+	}
+	fn run(_now: u64) -> Weight {
+		Weight::zero()
+	}
+}
+
+#[cfg(test)]
+mod share_tests {
+	use super::*;
+
+	#[test]
+	fn equal_shares_sum_to_one() {
+		for n in [1usize, 2, 3, 7, 32, 1024] {
+			let shares = equal_shares(n);
+			assert_eq!(shares.len(), n);
+			assert_eq!(shares.iter().map(|s| u64::from(*s)).sum::<u64>(), u64::from(SHARE_UNIT));
+			assert!(shares.iter().max().unwrap() - shares.iter().min().unwrap() <= 1);
+		}
+		assert!(equal_shares(0).is_empty());
+	}
+
+	#[test]
+	fn a_split_never_exceeds_the_amount() {
+		let shares = equal_shares(3);
+		let parts = split_by_shares(1_000_000_000, &shares);
+		assert_eq!(parts, vec![333_333_334, 333_333_333, 333_333_333]);
+		let parts = split_by_shares(10, &shares);
+		assert!(parts.iter().sum::<u128>() <= 10);
 	}
 }

@@ -22,9 +22,11 @@ fn block_emission_is_split_equally_among_subnets() {
 		assert_eq!(TotalEmitted::<Test>::get(), MYL);
 		let c = register_subnet(120);
 		run_to_block(3);
-		// 1 MYL / 3: the indivisible unit is not emitted.
+		// Equal shares sum to exactly a billion parts: the lowest netuid gets the extra part,
+		// and the whole 1 MYL is emitted.
+		assert_eq!(PendingEmission::<Test>::get(a), 500_000_000 + 333_333_334);
 		assert_eq!(PendingEmission::<Test>::get(c), 333_333_333);
-		assert_eq!(TotalEmitted::<Test>::get(), MYL + 999_999_999);
+		assert_eq!(TotalEmitted::<Test>::get(), 2 * MYL);
 	});
 }
 

@@ -190,7 +190,10 @@ fn weights_are_declared_for_the_worst_case_and_refunded() {
 		let declared = Call::<Test>::dissolve_network { netuid: 1 }.get_dispatch_info();
 		assert_eq!(declared.call_weight, <() as WeightInfo>::dissolve_network(4096));
 		let declared = Call::<Test>::register_network { hotkey: 101 }.get_dispatch_info();
-		assert_eq!(declared.call_weight, <() as WeightInfo>::register_network(1024));
+		// The larger of a plain registration and one that prunes a full subnet first.
+		let plain = <() as WeightInfo>::register_network(1024);
+		let pruning = <() as WeightInfo>::register_network_pruning(1024);
+		assert_eq!(declared.call_weight, plain.max(pruning));
 
 		let post = Subnets::register_network(RuntimeOrigin::signed(ALICE), 101).unwrap();
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::register_network(1)));

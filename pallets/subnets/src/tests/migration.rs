@@ -115,3 +115,29 @@ fn asks_for_more_weight_than_a_step_without_room_for_one_uid() {
 		assert!(!v1::old_layout_is_empty::<Test>());
 	});
 }
+
+/// Version 1 → 2: the subnets of a chain that did not record their registration block get
+/// the upgrade's block; a second run changes nothing.
+#[test]
+fn v2_records_the_upgrade_block_for_existing_subnets() {
+	use crate::migrations::v2::MigrateToV2;
+	use crate::NetworkRegisteredAt;
+	test(|| {
+		let a = register_subnet(ALICE, 1000);
+		run_to_block(5);
+		let b = register_subnet(ALICE, 1001);
+		assert_eq!(NetworkRegisteredAt::<Test>::get(a), Some(1));
+		assert_eq!(NetworkRegisteredAt::<Test>::get(b), Some(5));
+		// As a chain on version 1 holds them: no registration blocks.
+		let _ = NetworkRegisteredAt::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Subnets>();
+		run_to_block(9);
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(NetworkRegisteredAt::<Test>::get(a), Some(9));
+		assert_eq!(NetworkRegisteredAt::<Test>::get(b), Some(9));
+		run_to_block(12);
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(NetworkRegisteredAt::<Test>::get(a), Some(9));
+	});
+}

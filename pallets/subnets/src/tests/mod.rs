@@ -10,6 +10,7 @@ mod interface;
 mod migration;
 mod neurons;
 mod prices;
+mod pruning;
 mod registration;
 
 /// Assert that no storage item of the pallet holds anything for `netuid`, by iterating every

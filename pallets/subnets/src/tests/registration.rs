@@ -87,13 +87,13 @@ fn netuids_are_the_lowest_free_from_one() {
 }
 
 #[test]
-fn register_network_is_refused_at_the_subnet_limit() {
+fn register_network_is_refused_at_the_subnet_limit_while_every_subnet_is_immune() {
 	ExtBuilder::default().subnet_limit(2).build_and_execute(|| {
 		register_subnet(ALICE, 101);
 		register_subnet(BOB, 201);
 		assert_noop!(
 			Subnets::register_network(RuntimeOrigin::signed(CHARLIE), 301),
-			Error::<Test>::SubnetLimitReached
+			Error::<Test>::AllSubnetsImmune
 		);
 		// Dissolving one makes room again (its netuid once cleared, the next block).
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), 1));
@@ -103,7 +103,7 @@ fn register_network_is_refused_at_the_subnet_limit() {
 }
 
 #[test]
-fn lowering_the_limit_below_the_count_only_refuses_new_subnets() {
+fn lowering_the_limit_below_the_count_removes_no_subnet() {
 	test(|| {
 		register_subnet(ALICE, 101);
 		register_subnet(BOB, 201);
@@ -112,6 +112,15 @@ fn lowering_the_limit_below_the_count_only_refuses_new_subnets() {
 			NetworkParameter::SubnetLimit(1)
 		));
 		assert!(SubnetOwner::<Test>::contains_key(1) && SubnetOwner::<Test>::contains_key(2));
+		// Registering may only replace one (here every subnet is immune).
+		assert_noop!(
+			Subnets::register_network(RuntimeOrigin::signed(CHARLIE), 301),
+			Error::<Test>::AllSubnetsImmune
+		);
+		assert_ok!(Subnets::set_network_parameter(
+			RuntimeOrigin::root(),
+			NetworkParameter::SubnetLimit(0)
+		));
 		assert_noop!(
 			Subnets::register_network(RuntimeOrigin::signed(CHARLIE), 301),
 			Error::<Test>::SubnetLimitReached
