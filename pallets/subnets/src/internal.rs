@@ -7,7 +7,8 @@ use crate::{
 	NetworkImmunityPeriod, NetworkLock, NetworkMinLock, NetworkRegisteredAt, NeuronEmission,
 	OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams, SubnetLocked, SubnetOwner,
 	SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo, MAX_BONDS_MOVING_AVERAGE,
-	MAX_COMMIT_REVEAL_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS, MIN_ALPHA_LOW,
+	MAX_COMMIT_REVEAL_PERIOD, MAX_OWNER_IMMUNITY_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS,
+	MIN_ALPHA_LOW,
 };
 use alloc::{collections::btree_map::BTreeMap, collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{
@@ -279,6 +280,29 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::NetworkCleared { netuid });
 		}
 		meter.consumed()
+	}
+
+	/// The bounds an owner (not root) must keep so that its subnet stays usable by the
+	/// current `n` neurons: rows must remain possible, registration must reopen.
+	pub(crate) fn ensure_owner_keeps_subnet_usable(
+		param: &Hyperparameter<BalanceOf<T>>,
+		n: u16,
+	) -> Result<(), Error<T>> {
+		let n = n.max(1);
+		match *param {
+			Hyperparameter::MinAllowedWeights(min) => {
+				ensure!(min <= n, Error::<T>::MinAllowedWeightsAboveNeuronCount)
+			},
+			Hyperparameter::MaxWeightLimit(limit) => {
+				// A row weighting every uid equally has its largest share at 65535 / n.
+				ensure!(limit >= u16::MAX / n, Error::<T>::MaxWeightLimitTooLow)
+			},
+			Hyperparameter::ImmunityPeriod(blocks) => {
+				ensure!(blocks <= MAX_OWNER_IMMUNITY_PERIOD, Error::<T>::ImmunityPeriodTooLong)
+			},
+			_ => {},
+		}
+		Ok(())
 	}
 
 	/// Check `param` against its bounds and the other hyperparameters of the subnet (which has

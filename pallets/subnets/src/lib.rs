@@ -431,6 +431,15 @@ pub mod pallet {
 		SubnetLimitTooHigh,
 		/// `LockReductionInterval` must be at least 1.
 		LockReductionIntervalZero,
+		/// An owner may not set `min_allowed_weights` above the subnet's current number of
+		/// neurons: no validator could set a row (root may).
+		MinAllowedWeightsAboveNeuronCount,
+		/// An owner may not set `max_weight_limit` below `65535 / n` (n the current number of
+		/// neurons): no row could satisfy it (root may).
+		MaxWeightLimitTooLow,
+		/// An owner may not set `immunity_period` above 50_400 blocks: a full subnet would
+		/// refuse every registration for that long (root may).
+		ImmunityPeriodTooLong,
 	}
 
 	#[pallet::hooks]
@@ -583,7 +592,10 @@ pub mod pallet {
 		/// `MaxAllowedUidsBelowNeuronCount`, `MaxAllowedValidatorsZero`,
 		/// `ValidatorsExceedMaxUids` and `MinWeightsExceedMaxUids` (checked when setting either
 		/// side), `CommitRevealPeriodOutOfBounds` (1..=100), `MinBurnAboveMaxBurn` (checked when
-		/// setting either), `BurnHalfLifeZero`.
+		/// setting either), `BurnHalfLifeZero`. An owner (not root) may not make the subnet
+		/// unusable: `MinAllowedWeightsAboveNeuronCount` (at most the current number of
+		/// neurons), `MaxWeightLimitTooLow` (at least `65535 / n`, so that a row over the
+		/// current neurons fits), `ImmunityPeriodTooLong` (at most 50_400 blocks).
 		///
 		/// Events: `HyperparameterSet { netuid, param }`.
 		#[pallet::call_index(2)]
@@ -595,12 +607,14 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed_or_root(origin)?;
 			let owner = SubnetOwner::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			let n = SubnetworkN::<T>::get(netuid);
 			if let Some(who) = who {
 				ensure!(who == owner, Error::<T>::NotSubnetOwner);
 				ensure!(!param.is_root_only(), Error::<T>::RootOnlyHyperparameter);
+				Self::ensure_owner_keeps_subnet_usable(&param, n)?;
 			}
 			let mut params = Hyperparams::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			Self::apply_hyperparameter(&mut params, param, SubnetworkN::<T>::get(netuid))?;
+			Self::apply_hyperparameter(&mut params, param, n)?;
 			Hyperparams::<T>::insert(netuid, params);
 			Self::deposit_event(Event::HyperparameterSet { netuid, param });
 			Ok(())

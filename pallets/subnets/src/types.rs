@@ -15,6 +15,10 @@ pub const MIN_ALLOWED_UIDS: u16 = 2;
 /// The lowest value of `alpha_low` (about 0.025 of 65535).
 pub const MIN_ALPHA_LOW: u16 = 1638;
 
+/// The longest `immunity_period` an owner may set (root may set more): 50_400 blocks, a week of
+/// 12 s blocks.
+pub const MAX_OWNER_IMMUNITY_PERIOD: u32 = 50_400;
+
 /// The highest value of `bonds_moving_average` (it is a fraction of 1_000_000).
 pub const MAX_BONDS_MOVING_AVERAGE: u64 = 999_999;
 

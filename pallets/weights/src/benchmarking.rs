@@ -7,6 +7,7 @@ use super::*;
 use crate::{BenchmarkHelper, Pallet as WeightsPallet};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
+use frame_support::BoundedVec;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use myelin_doors::{EpochSchedule, SubnetsInterface};
 use sp_core::H256;
@@ -21,6 +22,15 @@ fn validator_with_row<T: Config>() -> (u16, T::AccountId) {
 	WeightsPallet::<T>::store_row(netuid, 0, WeightRow::truncate_from(full));
 	frame_system::Pallet::<T>::set_block_number(BlockNumberFor::<T>::from(100_000u32));
 	(netuid, validator)
+}
+
+/// `count` live commits of `validator` on `netuid`, made in the current epoch (stored
+/// directly: the commits' rate limit would allow one a block).
+fn outstanding_commits<T: Config>(netuid: u16, validator: &T::AccountId, count: u32) {
+	let epoch = T::Epochs::current_epoch(netuid);
+	let commits: Vec<Commit> =
+		(0..count).map(|i| (H256::repeat_byte(i as u8 + 1), epoch)).collect();
+	Commits::<T>::insert(netuid, validator, BoundedVec::truncate_from(commits));
 }
 
 #[benchmarks]
@@ -40,15 +50,14 @@ mod benchmarks {
 		assert_eq!(Entries::<T>::get(netuid), e);
 	}
 
-	/// With `MAX_COMMITS − 1` live commits already outstanding.
+	/// With `MAX_COMMITS − 1` live commits already outstanding and an earlier commit past the
+	/// rate limit.
 	#[benchmark]
 	fn commit_weights() {
 		let (netuid, validator) = validator_with_row::<T>();
 		T::BenchmarkHelper::enable_commit_reveal(netuid);
-		for i in 0..(MAX_COMMITS - 1) {
-			let hash = H256::repeat_byte(i as u8 + 1);
-			WeightsPallet::<T>::do_commit(netuid, &validator, hash).expect("room");
-		}
+		LastCommit::<T>::insert(netuid, 0, BlockNumberFor::<T>::from(1u32));
+		outstanding_commits::<T>(netuid, &validator, MAX_COMMITS - 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(validator.clone()), netuid, H256::repeat_byte(0xff));
@@ -59,20 +68,21 @@ mod benchmarks {
 		);
 	}
 
-	/// `e` entries, the matching commit last of `MAX_COMMITS`.
+	/// `e` entries and the longest salt, the matching commit last of `MAX_COMMITS`.
 	#[benchmark]
 	fn reveal_weights(e: Linear<1, 4096>) {
 		let (netuid, validator) = validator_with_row::<T>();
 		T::BenchmarkHelper::enable_commit_reveal(netuid);
 		let uids: Vec<u16> = (0..e as u16).collect();
 		let weights = vec![7u16; e as usize];
-		let salt = vec![1u16, 2, 3, 4, 5, 6, 7, 8];
-		for i in 0..(MAX_COMMITS - 1) {
-			let hash = H256::repeat_byte(i as u8 + 1);
-			WeightsPallet::<T>::do_commit(netuid, &validator, hash).expect("room");
-		}
+		let salt: Vec<u16> = (0..MAX_SALT_LEN as u16).collect();
+		outstanding_commits::<T>(netuid, &validator, MAX_COMMITS - 1);
 		let hash = WeightsPallet::<T>::commit_hash(&validator, netuid, &uids, &weights, &salt, 0);
-		WeightsPallet::<T>::do_commit(netuid, &validator, hash).expect("room");
+		Commits::<T>::mutate(netuid, &validator, |commits| {
+			let mut all = commits.take().map(|c| c.into_inner()).unwrap_or_default();
+			all.push((hash, T::Epochs::current_epoch(netuid)));
+			*commits = Some(BoundedVec::truncate_from(all));
+		});
 		// The reveal window: `commit_reveal_period` epochs after the commit's.
 		let params = T::Subnets::hyperparams(netuid).expect("exists");
 		let committed = T::Epochs::current_epoch(netuid);

@@ -127,11 +127,18 @@ impl<T: Config> Pallet<T> {
 		let params = Self::params(netuid)?;
 		let uid = Self::uid_of(netuid, hotkey)?;
 		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(last) = LastCommit::<T>::get(netuid, uid) {
+			let limit = BlockNumberFor::<T>::from(params.weights_rate_limit);
+			ensure!(now.saturating_sub(last) >= limit, Error::<T>::SettingWeightsTooFast);
+		}
+		ensure!(T::Permits::has_permit(netuid, uid), Error::<T>::NoValidatorPermit);
 		let mut commits = Self::live_commits(netuid, hotkey, &params);
 		ensure!(commits.iter().all(|(c, _)| *c != commit), Error::<T>::DuplicateCommit);
 		ensure!((commits.len() as u32) < crate::MAX_COMMITS, Error::<T>::TooManyCommits);
 		commits.push((commit, T::Epochs::current_epoch(netuid)));
 		Self::put_commits(netuid, hotkey, commits);
+		LastCommit::<T>::insert(netuid, uid, now);
 		Ok(uid)
 	}
 
@@ -157,6 +164,8 @@ impl<T: Config> Pallet<T> {
 		salt: &[u16],
 		version_key: u64,
 	) -> Result<u16, Error<T>> {
+		// Before anything is hashed: the salt is the one argument no row bound limits.
+		ensure!(salt.len() <= crate::MAX_SALT_LEN as usize, Error::<T>::SaltTooLong);
 		let params = Self::params(netuid)?;
 		Self::uid_of(netuid, hotkey)?;
 		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
@@ -185,6 +194,7 @@ impl<T: Config> Pallet<T> {
 			Entries::<T>::mutate(netuid, |e| *e = e.saturating_sub(row.len() as u32));
 		}
 		LastUpdate::<T>::remove(netuid, uid);
+		LastCommit::<T>::remove(netuid, uid);
 		Commits::<T>::remove(netuid, hotkey);
 	}
 
@@ -207,7 +217,10 @@ impl<T: Config> Pallet<T> {
 				}
 			};
 		}
-		clear_in_turn(limit, &[clear!(Weights), clear!(LastUpdate), clear!(Commits)])
+		clear_in_turn(
+			limit,
+			&[clear!(Weights), clear!(LastUpdate), clear!(LastCommit), clear!(Commits)],
+		)
 	}
 
 	/// Whether `call` signed by `hotkey` would succeed now; if not, the [`pool_codes`] code
@@ -251,6 +264,7 @@ impl<T: Config> Pallet<T> {
 			| Error::<T>::NoMatchingCommit
 			| Error::<T>::RevealTooEarly
 			| Error::<T>::RevealExpired => pool_codes::BAD_COMMIT,
+			Error::<T>::SaltTooLong => pool_codes::SALT_TOO_LONG,
 			_ => pool_codes::INVALID_WEIGHTS,
 		})
 	}
@@ -283,6 +297,12 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 		ensure!(
 			dissolving(&netuid) || uid < T::Subnets::n(netuid),
 			"a last update of an unregistered uid"
+		);
+	}
+	for (netuid, uid, _) in LastCommit::<T>::iter() {
+		ensure!(
+			dissolving(&netuid) || uid < T::Subnets::n(netuid),
+			"a last commit of an unregistered uid"
 		);
 	}
 	for (netuid, hotkey, commits) in Commits::<T>::iter() {

@@ -60,6 +60,9 @@ use frame_support::{traits::ConstU32, BoundedVec};
 /// The most outstanding commits per hotkey and subnet.
 pub const MAX_COMMITS: u32 = 10;
 
+/// The longest salt `reveal_weights` takes, in `u16`s (it is hashed with the row).
+pub const MAX_SALT_LEN: u32 = 32;
+
 /// A stored weight row: `(uid, weight)` sorted by uid, max-upscaled.
 pub type WeightRow = BoundedVec<(u16, u16), myelin_doors::MaxUids>;
 
@@ -93,6 +96,8 @@ pub mod pool_codes {
 	pub const WRONG_MODE: u8 = 15;
 	/// A reveal matches no commit, or not in its reveal window; or too many commits.
 	pub const BAD_COMMIT: u8 = 16;
+	/// A reveal's salt is longer than [`MAX_SALT_LEN`](crate::MAX_SALT_LEN).
+	pub const SALT_TOO_LONG: u8 = 17;
 }
 
 /// A weight row in a genesis config: `[[uid, weight], …]`, or for large rows the `0x` hex
@@ -188,6 +193,11 @@ pub mod pallet {
 	/// The block of each `(netuid, uid)`'s last weight update.
 	#[pallet::storage]
 	pub type LastUpdate<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
+
+	/// The block of each `(netuid, uid)`'s last accepted commit (the rate limit of commits).
+	#[pallet::storage]
+	pub type LastCommit<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, BlockNumberFor<T>, OptionQuery>;
 
 	/// The number of `(uid, weight)` pairs stored for each subnet (weighs its epoch).
@@ -294,6 +304,8 @@ pub mod pallet {
 		DuplicateCommit,
 		/// No outstanding commit matches the revealed row (wrong salt, row or version key).
 		NoMatchingCommit,
+		/// The salt of a reveal is longer than 32 `u16`s.
+		SaltTooLong,
 		/// The matching commit's reveal window has not started yet.
 		RevealTooEarly,
 		/// The matching commit's reveal window has passed.
@@ -343,7 +355,9 @@ pub mod pallet {
 
 		/// Commit to a weight row on `netuid` without revealing it.
 		///
-		/// Signer: a hotkey registered on `netuid`. No fee. Only with `commit_reveal_enabled`.
+		/// Signer: a hotkey registered on `netuid` with a validator permit, at most once per
+		/// `weights_rate_limit` blocks (as for `set_weights`). No fee. Only with
+		/// `commit_reveal_enabled`.
 		///
 		/// `commit` is `blake2_256` of the SCALE encoding of `(hotkey: AccountId, netuid:
 		/// u16, uids: Vec<u16>, weights: Vec<u16>, salt: Vec<u16>, version_key: u64)`. It can
@@ -352,7 +366,8 @@ pub mod pallet {
 		/// the signer are dropped.
 		///
 		/// Errors: `SubnetNotFound`; `HotkeyNotRegistered`; `CommitRevealDisabled`;
-		/// `DuplicateCommit`; `TooManyCommits`.
+		/// `SettingWeightsTooFast` (within `weights_rate_limit` of its last commit);
+		/// `NoValidatorPermit`; `DuplicateCommit`; `TooManyCommits`.
 		///
 		/// Events: `WeightsCommitted { netuid, uid, commit }`.
 		#[pallet::call_index(1)]
@@ -369,8 +384,8 @@ pub mod pallet {
 		///
 		/// Signer: the hotkey that committed. No fee. Only with `commit_reveal_enabled`.
 		///
-		/// Errors: `SubnetNotFound`; `HotkeyNotRegistered`; `CommitRevealDisabled`;
-		/// `NoMatchingCommit` (the hash of the arguments matches no commit: wrong salt, row or
+		/// Errors: `SaltTooLong` (more than 32 `u16`s); `SubnetNotFound`;
+		/// `HotkeyNotRegistered`; `CommitRevealDisabled`; `NoMatchingCommit` (the hash of the arguments matches no commit: wrong salt, row or
 		/// version key); `RevealTooEarly`; `RevealExpired`; then every row error of
 		/// `set_weights`, and its `SettingWeightsTooFast` and `NoValidatorPermit`.
 		///

@@ -43,9 +43,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` in `[1, 4096]`.
 	fn set_weights(e: u32, ) -> Weight {
 		// Proof size: measured `18577`, estimated `19871`.
-		// Fastest run: 114_952_000 ps.
-		Weight::from_parts(114_829_302, 19871)
-			.saturating_add(Weight::from_parts(76_997, 0).saturating_mul(e.into()))
+		// Fastest run: 115_151_000 ps.
+		Weight::from_parts(124_291_755, 19871)
+			.saturating_add(Weight::from_parts(75_962, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -53,16 +53,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:1 w:0)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Weights::LastCommit` (r:1 w:1)
+	/// Proof: `Weights::LastCommit` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::ValidatorPermit` (r:1 w:0)
+	/// Proof: `Yuma::ValidatorPermit` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::LastEpoch` (r:1 w:0)
 	/// Proof: `Yuma::LastEpoch` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Commits` (r:1 w:1)
 	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
 	fn commit_weights() -> Weight {
-		// Proof size: measured `2610`, estimated `3924`.
-		// Fastest run: 67_541_000 ps.
-		Weight::from_parts(81_862_000, 3924)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `2655`, estimated `7573`.
+		// Fastest run: 96_825_000 ps.
+		Weight::from_parts(108_132_000, 7573)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
@@ -87,9 +91,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` in `[1, 4096]`.
 	fn reveal_weights(e: u32, ) -> Weight {
 		// Proof size: measured `19133`, estimated `19871`.
-		// Fastest run: 114_531_000 ps.
-		Weight::from_parts(136_339_375, 19871)
-			.saturating_add(Weight::from_parts(83_478, 0).saturating_mul(e.into()))
+		// Fastest run: 138_516_000 ps.
+		Weight::from_parts(151_178_198, 19871)
+			.saturating_add(Weight::from_parts(83_735, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -98,19 +102,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn set_weights(e: u32, ) -> Weight {
-		Weight::from_parts(114_829_302, 19871)
-			.saturating_add(Weight::from_parts(76_997, 0).saturating_mul(e.into()))
+		Weight::from_parts(124_291_755, 19871)
+			.saturating_add(Weight::from_parts(75_962, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(81_862_000, 3924)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(108_132_000, 7573)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reveal_weights(e: u32, ) -> Weight {
-		Weight::from_parts(136_339_375, 19871)
-			.saturating_add(Weight::from_parts(83_478, 0).saturating_mul(e.into()))
+		Weight::from_parts(151_178_198, 19871)
+			.saturating_add(Weight::from_parts(83_735, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

@@ -98,7 +98,17 @@ fn commit_reveal_refusals() {
 		assert_noop!(reveal(VALI, &[3], &[1], &[1]), Error::<Test>::CommitRevealDisabled);
 		enable();
 		assert_noop!(commit(STRANGER, h), Error::<Test>::HotkeyNotRegistered);
+		// A miner without a permit may not commit (it could never reveal).
+		assert_noop!(
+			commit(MINER, hash(MINER, &[3], &[1], &[1], 0)),
+			Error::<Test>::NoValidatorPermit
+		);
+		set_hyper(H::WeightsRateLimit(2));
 		assert_ok!(commit(VALI, h));
+		// Commits wait `weights_rate_limit` blocks, as rows do.
+		let other = hash(VALI, &[3], &[1], &[2], 0);
+		assert_noop!(commit(VALI, other), Error::<Test>::SettingWeightsTooFast);
+		set_hyper(H::WeightsRateLimit(0));
 		assert_noop!(commit(VALI, h), Error::<Test>::DuplicateCommit);
 		for salt in 0..(MAX_COMMITS as u16 - 1) {
 			assert_ok!(commit(VALI, hash(VALI, &[3], &[1], &[100 + salt], 0)));
@@ -112,11 +122,11 @@ fn commit_reveal_refusals() {
 		assert_ok!(commit(VALI2, bad));
 		run_to_block(11);
 		assert_noop!(reveal(VALI2, &[9], &[1], &[1]), Error::<Test>::UidNotFound);
-		// A miner without a permit may commit but not reveal.
-		let m = hash(MINER, &[3], &[1], &[1], 0);
-		assert_ok!(commit(MINER, m));
-		run_to_block(21);
-		assert_noop!(reveal(MINER, &[3], &[1], &[1]), Error::<Test>::NoValidatorPermit);
+		// A salt longer than 32 is refused before anything is hashed.
+		assert_noop!(
+			reveal(VALI, &[3], &[1], &[7; pallet_weights::MAX_SALT_LEN as usize + 1]),
+			Error::<Test>::SaltTooLong
+		);
 	});
 }
 

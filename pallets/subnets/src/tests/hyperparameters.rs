@@ -19,7 +19,8 @@ fn owner_variants() -> Vec<Hyperparameter<Balance>> {
 		H::ActivityCutoff(100),
 		H::WeightsRateLimit(0),
 		H::MinAllowedWeights(0),
-		H::MaxWeightLimit(1),
+		// The largest share of a row over the one neuron of a new subnet is 65535.
+		H::MaxWeightLimit(65_535),
 		H::WeightsVersionKey(u64::MAX),
 		H::CommitRevealEnabled(true),
 		H::CommitRevealPeriod(100),
@@ -297,15 +298,20 @@ fn min_allowed_weights_bound() {
 		refused(netuid, H::MinAllowedWeights(257), Error::<Test>::MinWeightsExceedMaxUids);
 		accepted(netuid, H::MinAllowedWeights(256));
 		accepted(netuid, H::MinAllowedWeights(0));
-		// The owner may set it too, with the same bound.
+		// The owner may set it too, but not above the current neurons (here 1).
 		assert_noop!(
 			Subnets::set_hyperparameter(
 				RuntimeOrigin::signed(ALICE),
 				netuid,
 				H::MinAllowedWeights(u16::MAX)
 			),
-			Error::<Test>::MinWeightsExceedMaxUids
+			Error::<Test>::MinAllowedWeightsAboveNeuronCount
 		);
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::signed(ALICE),
+			netuid,
+			H::MinAllowedWeights(1)
+		));
 	});
 }
 
