@@ -22,10 +22,8 @@ impl<T: Config> RootEpoch for Pallet<T> {
 		Self::epoch_is_due(now.saturated_into()).then(Self::epoch_weight)
 	}
 
-	fn run(now: u64) -> Weight {
-		let weight = Self::epoch_weight();
+	fn run(now: u64) {
 		Self::run_epoch(now.saturated_into());
-		weight
 	}
 }
 

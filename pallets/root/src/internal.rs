@@ -1,7 +1,7 @@
 //! The rules behind the calls, the root epoch and the shares.
 
 use crate::{pallet::*, pool_codes, RootParameter, RootValidator, WeightInfo, MAX_ROOT_VALIDATORS};
-use alloc::vec::Vec;
+use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use myelin_doors::{
@@ -68,10 +68,11 @@ impl<T: Config> Pallet<T> {
 		// Every netuid must exist and appear once: a row longer than the number of subnets
 		// is refused within its first `subnets + 1` entries.
 		let existing = T::Subnets::netuids();
+		let mut seen = BTreeSet::new();
 		let mut row: Vec<(u16, u16)> = Vec::with_capacity(netuids.len().min(existing.len()));
 		for (netuid, weight) in netuids.iter().zip(weights) {
 			ensure!(existing.binary_search(netuid).is_ok(), Error::<T>::UnknownNetuid);
-			ensure!(!row.iter().any(|(n, _)| n == netuid), Error::<T>::DuplicateNetuid);
+			ensure!(seen.insert(*netuid), Error::<T>::DuplicateNetuid);
 			row.push((*netuid, *weight));
 		}
 		row.retain(|(_, weight)| *weight > 0);
@@ -210,8 +211,8 @@ impl<T: Config> Pallet<T> {
 					.zip(outputs.incentive.iter().skip(v))
 					.map(|(netuid, incentive)| (*netuid, *incentive))
 					.collect();
+				let shares = shares_from_incentives(&incentives, &netuids);
 				Incentives::<T>::put(BoundedVec::truncate_from(incentives));
-				let shares = Self::emission_shares_of(&netuids);
 				Self::deposit_event(Event::RootEpochCompleted {
 					block: now,
 					shares: netuids.into_iter().zip(shares).collect(),

@@ -367,9 +367,8 @@ pub trait RootEpoch {
 	/// Its weight when it is due at block `now`, `None` when it is not due.
 	fn due(now: u64) -> Option<Weight>;
 
-	/// Run it at `now` (call only when [`Self::due`]). Returns the weight used, at most what
-	/// `due` said.
-	fn run(now: u64) -> Weight;
+	/// Run it at `now` (call only when [`Self::due`], whose weight the caller charges).
+	fn run(now: u64);
 }
 
 /// No root consensus: never due.
@@ -377,9 +376,7 @@ impl RootEpoch for () {
 	fn due(_now: u64) -> Option<Weight> {
 		None
 	}
-	fn run(_now: u64) -> Weight {
-		Weight::zero()
-	}
+	fn run(_now: u64) {}
 }
 
 #[cfg(test)]
