@@ -149,7 +149,13 @@ fn root_call(rng: &mut Rng, chain: &Chain) -> RuntimeCall {
 				_ => N::NetworkImmunityPeriod(rng.below(50) as u32),
 			},
 		}),
-		1 => RuntimeCall::Staking(pallet_myelin_staking::Call::set_take_rate_limit {
+		1 if rng.below(2) == 0 => {
+			RuntimeCall::Staking(pallet_myelin_staking::Call::set_take_rate_limit {
+				blocks: small_u32(rng),
+			})
+		},
+		// 0 included: the refusal is part of what is fuzzed.
+		1 => RuntimeCall::Staking(pallet_myelin_staking::Call::set_take_increase_delay {
 			blocks: small_u32(rng),
 		}),
 		2 => RuntimeCall::Subnets(pallet_subnets::Call::dissolve_network {

@@ -4,16 +4,14 @@
 use codec::Encode;
 use frame_support::traits::{fungible::Inspect, Get};
 use myelin_runtime::{
-	configs::RuntimeBlockWeights, feeless::CheckHotkeyCalls, genesis_config_presets, AccountId,
-	Balances, Executive, Header, Runtime, RuntimeCall, SignedPayload, TxExtension,
-	UncheckedExtrinsic, DEV_SLOT_DURATION_MS,
+	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Balances, Executive, Header,
+	Runtime, RuntimeCall, UncheckedExtrinsic, DEV_SLOT_DURATION_MS,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
 use sp_runtime::{
-	generic::{Digest, DigestItem, Era},
+	generic::{Digest, DigestItem},
 	traits::Header as _,
-	MultiAddress, MultiSignature,
 };
 
 /// A signer: a keypair the fuzzer holds.
@@ -103,27 +101,7 @@ impl Chain {
 	pub fn submit(&mut self, signer: &Signer, call: RuntimeCall) -> Option<bool> {
 		let who: AccountId = signer.public().into();
 		let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			CheckHotkeyCalls,
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
-		let payload = SignedPayload::new(call.clone(), extension.clone()).ok()?;
-		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-		let xt = UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(who),
-			MultiSignature::Sr25519(signature),
-			extension,
-		);
+		let xt = myelin_runtime::signed_extrinsic(signer, call, nonce);
 		match Executive::apply_extrinsic(xt) {
 			Ok(outcome) => Some(outcome.is_ok()),
 			Err(_) => None,

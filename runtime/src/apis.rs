@@ -212,7 +212,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl myelin_doors::SubnetsApi<Block, AccountId, Balance> for Runtime {
 		fn subnets() -> Vec<myelin_doors::SubnetInfo<AccountId, Balance>> {
 			crate::subnets_api::subnets()

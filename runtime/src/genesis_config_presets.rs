@@ -3,8 +3,8 @@
 //! development chain with one full 4096-uid subnet).
 
 use crate::{
-	AccountId, BalancesConfig, BlockTimeConfig, RootConfig, RuntimeGenesisConfig, SubnetsConfig,
-	SudoConfig, DEFAULT_SLOT_DURATION_MS, DEV_SLOT_DURATION_MS, MYL,
+	AccountId, BalancesConfig, BlockTimeConfig, RootConfig, RuntimeGenesisConfig, StakingConfig,
+	SubnetsConfig, SudoConfig, DEFAULT_SLOT_DURATION_MS, DEV_SLOT_DURATION_MS, MYL,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -48,6 +48,8 @@ struct ChainParams {
 	root_tempo: u16,
 	/// Blocks after its registration during which a subnet cannot be pruned.
 	network_immunity_period: u32,
+	/// Blocks stake added to a hotkey warms up (two tempos).
+	stake_warmup: u32,
 }
 
 /// A genesis patch: authorities, endowments, sudo key and chain parameters.
@@ -65,6 +67,7 @@ fn genesis(
 			network_immunity_period: params.network_immunity_period,
 		},
 		root: RootConfig { tempo: Some(params.root_tempo) },
+		staking: StakingConfig { stake_warmup: params.stake_warmup },
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -91,6 +94,7 @@ pub fn development() -> Value {
 			default_tempo: 10,
 			root_tempo: 10,
 			network_immunity_period: 100,
+			stake_warmup: 20,
 		},
 	)
 }
@@ -111,6 +115,7 @@ pub fn local_testnet() -> Value {
 			default_tempo: 360,
 			root_tempo: 360,
 			network_immunity_period: 100_800,
+			stake_warmup: 720,
 		},
 	)
 }
@@ -164,7 +169,7 @@ pub fn stress() -> Vec<u8> {
 		.collect();
 	let mut base = development();
 	base["subnets"]["subnets"] = serde_json::json!([subnet]);
-	base["staking"] = serde_json::json!({ "stakes": stakes });
+	base["staking"]["stakes"] = serde_json::json!(stakes);
 	let rows: Vec<(u16, u16, pallet_weights::GenesisRow)> = (0..STRESS_VALIDATORS)
 		.map(|v| {
 			let row: Vec<(u16, u16)> =

@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -140,6 +140,46 @@ pub type UncheckedExtrinsic =
 
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// The transaction extensions of an immortal extrinsic with `nonce`, no tip and no metadata
+/// hash: what the runtime tests and the fuzzer sign with.
+pub fn tx_extension(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		feeless::CheckHotkeyCalls,
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `signer` with `nonce` ([`tx_extension`]), as a wallet would sign it on
+/// this chain (the genesis hash and versions are read from the state). Needs externalities.
+#[cfg(feature = "std")]
+pub fn signed_extrinsic(
+	signer: &sp_core::sr25519::Pair,
+	call: RuntimeCall,
+	nonce: Nonce,
+) -> UncheckedExtrinsic {
+	use codec::Encode;
+	use sp_core::Pair;
+	let extension = tx_extension(nonce);
+	let payload = SignedPayload::new(call.clone(), extension.clone())
+		.expect("the implicit data of every extension is readable");
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		sp_runtime::MultiAddress::Id(signer.public().into()),
+		sp_runtime::MultiSignature::Sr25519(signature),
+		extension,
+	)
+}
 
 /// Storage migrations run on runtime upgrade, besides those of the pallets, in order. Each is
 /// versioned: it runs once, when the pallet's on-chain storage version is its `FROM`. Those

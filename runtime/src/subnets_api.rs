@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 use myelin_doors::{
-	EpochSchedule, Metagraph, NeuronInfo, RootInfo, RootValidatorInfo, StakeInfo,
+	EpochSchedule, Metagraph, NeuronInfo, PendingTakeInfo, RootInfo, RootValidatorInfo, StakeInfo,
 	SubnetHyperparams, SubnetInfo, SubnetsInterface, WeightsSource,
 };
 use pallet_yuma::EpochOutputs;
@@ -56,7 +56,8 @@ pub fn hyperparameters(netuid: u16) -> Option<SubnetHyperparams<Balance>> {
 
 /// The neuron `uid` of `netuid`, held by `hotkey` since `registered_at` and last setting
 /// weights at `last_update`, with the outputs of the subnet's last epoch. A uid registered
-/// after the last epoch has no outputs yet: zeros and `false`.
+/// after the last epoch has no outputs yet: zeros and `false`. The take (two reads) is read
+/// when `with_take`, or when the uid holds a validator permit.
 fn neuron_info(
 	outputs: &EpochOutputs,
 	netuid: u16,
@@ -64,11 +65,23 @@ fn neuron_info(
 	hotkey: AccountId,
 	registered_at: u64,
 	last_update: u64,
+	with_take: bool,
 ) -> NeuronInfo<AccountId, Balance> {
 	let i = usize::from(uid);
 	let at = |v: &Vec<u16>| v.get(i).copied().unwrap_or(0);
 	let flag = |v: &Vec<bool>| v.get(i).copied().unwrap_or(false);
+	let with_take = with_take || flag(&outputs.validator_permit);
+	let take = with_take.then(|| Staking::effective_take(&hotkey).deconstruct());
+	let pending_take =
+		with_take.then(|| Staking::pending_take_of(&hotkey)).flatten().map(|pending| {
+			PendingTakeInfo {
+				take: pending.take.deconstruct(),
+				effective_at: pending.effective_at.into(),
+			}
+		});
 	NeuronInfo {
+		take,
+		pending_take,
 		uid,
 		// Registration always records the owner (a `try_state` invariant of Subnets).
 		coldkey: Subnets::hotkey_owner(&hotkey).unwrap_or_else(|| hotkey.clone()),
@@ -103,7 +116,7 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 		.zip(last_updates)
 		.enumerate()
 		.map(|(uid, ((hotkey, registered_at), last_update))| {
-			neuron_info(&outputs, netuid, uid as u16, hotkey, registered_at, last_update)
+			neuron_info(&outputs, netuid, uid as u16, hotkey, registered_at, last_update, false)
 		})
 		.collect();
 	Some(Metagraph {
@@ -119,7 +132,8 @@ pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	let hotkey = Subnets::hotkey_of(netuid, uid)?;
 	let registered_at = Subnets::registered_at(netuid, uid).unwrap_or_default().into();
 	let last_update = Weights::last_update(netuid, uid).unwrap_or_default().into();
-	Some(neuron_info(&Yuma::epoch_outputs(netuid), netuid, uid, hotkey, registered_at, last_update))
+	let outputs = Yuma::epoch_outputs(netuid);
+	Some(neuron_info(&outputs, netuid, uid, hotkey, registered_at, last_update, true))
 }
 
 /// The root validators with their total stake and rows, and the root epoch's schedule.

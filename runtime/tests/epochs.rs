@@ -33,7 +33,7 @@ fn staggered_epochs_are_reported_and_open_reveal_windows() {
 		assert_ok!(Subnets::burned_register(signed(Bob), 2, Ferdie.to_account_id()));
 		assert_ok!(Staking::add_stake(signed(Bob), Eve.to_account_id(), 100 * MYL));
 		for param in [
-			pallet_subnets::Hyperparameter::WeightsRateLimit(0),
+			pallet_subnets::Hyperparameter::WeightsRateLimit(1),
 			pallet_subnets::Hyperparameter::CommitRevealEnabled(true),
 		] {
 			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), 2, param));

@@ -103,7 +103,15 @@ fn metagraph_before_and_after_an_epoch() {
 				neuron.validator_permit,
 				pallet_yuma::ValidatorPermit::<Runtime>::get(1)[uid]
 			);
-			assert_eq!(Some(neuron), subnets_api::neuron(1, uid as u16).as_ref());
+			// One neuron carries its take whatever its permit; the metagraph only for the
+			// permitted (the others' dividends are 0).
+			let mut single = subnets_api::neuron(1, uid as u16).unwrap();
+			assert_eq!(single.take, Some(Staking::effective_take(&hotkey).deconstruct()));
+			if !neuron.validator_permit {
+				assert_eq!((neuron.take, neuron.pending_take), (None, None));
+				(single.take, single.pending_take) = (None, None);
+			}
+			assert_eq!(neuron, &single);
 		}
 		// Charlie and Dave hold stake, so they hold the permits; with no weights set the
 		// validators share everything, and the whole epoch minus the owner cut is paid.

@@ -40,7 +40,7 @@ fn the_upgrade_passes_every_try_runtime_check() {
 			Subnets::set_hyperparameter(
 				RuntimeOrigin::root(),
 				netuid,
-				pallet_subnets::Hyperparameter::WeightsRateLimit(0),
+				pallet_subnets::Hyperparameter::WeightsRateLimit(1),
 			)
 			.unwrap();
 		}

@@ -59,6 +59,7 @@ fn worst_calls() -> Vec<(&'static str, RuntimeCall)> {
 		),
 		("staking.set_take", Staking::set_take { hotkey: a, take: Perbill::zero() }.into()),
 		("staking.set_take_rate_limit", Staking::set_take_rate_limit { blocks: 1 }.into()),
+		("staking.set_take_increase_delay", Staking::set_take_increase_delay { blocks: 1 }.into()),
 		(
 			"weights.set_weights",
 			Weights::set_weights {

@@ -35,7 +35,7 @@ fn eleven_subnets() {
 		assert_eq!(register(netuid, MINER_COLDKEY, miner(netuid)), 2);
 		stake(VALIDATOR_COLDKEY, validator(netuid), 100 * MYL);
 		set_permit(netuid, 1, true);
-		set_hyper(netuid, H::WeightsRateLimit(0));
+		set_hyper(netuid, H::WeightsRateLimit(1));
 		set_hyper(netuid, H::CommitRevealEnabled(true));
 		set_hyper(netuid, H::CommitRevealPeriod(1));
 	}

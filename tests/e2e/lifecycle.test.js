@@ -129,8 +129,11 @@ describe('subnet life cycle over JSON-RPC', () => {
       const lastEpoch = (await api.rpc.subnets.list(epoch.parentHash))
         .toJSON()
         .find((s) => s.netuid === netuid).last_epoch_block;
+      // The chain weighs each uid by the lesser of its stake now and at the last epoch
+      // (`yuma.epochStake`; docs/protocol.md section 8.2).
+      const then = (await atParent.query.yuma.epochStake(netuid)).toJSON();
       const input = {
-        stake: before.neurons.map((x) => Number(x.stake)),
+        stake: before.neurons.map((x, i) => (then ? Math.min(Number(x.stake), Number(then[i] ?? 0)) : Number(x.stake))),
         weights: rows(await atParent.query.weights.weights.entries(netuid), n),
         bonds: rows(await atParent.query.yuma.bonds.entries(netuid), n),
         last_update: before.neurons.map((x) => x.last_update),

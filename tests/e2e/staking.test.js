@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
-import { findEvent } from './lib/chain.js';
+import { findEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -168,6 +168,12 @@ describe('staking pallet', () => {
   });
 
   it('Bob moves part of his stake to his own hotkey, free balance untouched but the fee', async () => {
+    // Once his stake has warmed up (`StakeWarmup` blocks), what it gained is his to move.
+    const warming = await api.query.staking.warming(aliceHotkey.address, bob.address);
+    if (warming.isSome) {
+      const until = warming.unwrap().until.toNumber();
+      await watchBlocks(api, async (_hash, number) => number >= until, 60_000);
+    }
     const before = await account(bob);
     const { events } = await sendAndFinalize(
       api,

@@ -61,7 +61,7 @@ describe('weights pallet', () => {
     // No rate limit, so the test does not wait 100 blocks between rows.
     await sendAndFinalize(
       api,
-      api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }),
+      api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 1 }),
       alice,
     );
     const tempo = (await api.query.subnets.hyperparams(netuid)).unwrap().tempo.toNumber();

@@ -40,7 +40,7 @@ describe('myelin-worker: a validator commits and reveals on netuid >= 2', () => 
       const { events } = await sendAndFinalize(api, api.tx.subnets.registerNetwork(owner.address), charlie);
       netuid = findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
     }
-    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }), charlie);
+    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 1 }), charlie);
     await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { CommitRevealEnabled: true }), charlie);
     // The validator's hotkey is registered and staked from polkadot.js, as an operator would.
     const { events } = await sendAndFinalize(api, api.tx.subnets.burnedRegister(netuid, hk.validator.address), alice);
@@ -56,7 +56,7 @@ describe('myelin-worker: a validator commits and reveals on netuid >= 2', () => 
   it('commits, then reveals in the epoch commit_reveal_period later; the row is stored', async () => {
     const hp = (await api.rpc.subnets.hyperparameters(netuid)).toJSON();
     assert.equal(hp.commit_reveal_enabled, true);
-    assert.equal(hp.weights_rate_limit, 0);
+    assert.equal(hp.weights_rate_limit, 1);
     const port = await freePort();
     workers.push(
       startWorker('miner', [

@@ -34,7 +34,7 @@ describe('myelin-worker: one validator, three miners', () => {
     api = node.api;
     const { events } = await sendAndFinalize(api, api.tx.subnets.registerNetwork(alice.address), charlie);
     netuid = findEvent(events, api.events.subnets.NetworkRegistered).data.netuid.toNumber();
-    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }), charlie);
+    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 1 }), charlie);
     // The validator's hotkey is registered and staked from polkadot.js, as an operator would.
     await sendAndFinalize(api, api.tx.subnets.burnedRegister(netuid, hk.validator.address), alice);
     await sendAndFinalize(api, api.tx.staking.addStake(hk.validator.address, 100n * MYL), alice);

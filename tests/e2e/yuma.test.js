@@ -50,7 +50,7 @@ describe('yuma epochs', () => {
     }
     await sendAndFinalize(api, api.tx.staking.addStake(valiA.address, 300n * MYL), alice);
     await sendAndFinalize(api, api.tx.staking.addStake(valiB.address, 200n * MYL), alice);
-    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 0 }), charlie);
+    await sendAndFinalize(api, api.tx.subnets.setHyperparameter(netuid, { WeightsRateLimit: 1 }), charlie);
     await watchBlocks(api, async () => (await permitted(valiA)) && (await permitted(valiB)), 60_000);
   });
   after(async () => {

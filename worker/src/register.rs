@@ -39,7 +39,8 @@ pub async fn connect_registered(config: &NeuronConfig) -> Result<(Chain, Neuron)
 }
 
 /// The neuron of `hotkey` on `netuid`. When it has none and a `coldkey` is given, registers it
-/// with `burned_register` paid by the coldkey, unless the price is above `max_burn`.
+/// with `burned_register_with_limit` paid by the coldkey, unless the price is above `max_burn`
+/// (checked here first, and by the chain at inclusion).
 pub async fn ensure_registered(
 	chain: &Chain,
 	netuid: u16,
@@ -71,8 +72,13 @@ pub async fn ensure_registered(
 		crate::myl(price),
 		address(coldkey)
 	);
-	let call = api::tx().subnets().burned_register(netuid, hotkey.public_key().to_account_id());
-	let included = chain.submit(&call, coldkey).await.context("burned_register")?;
+	// Bounded on chain too: a registration included first may raise the price meanwhile.
+	let call = api::tx().subnets().burned_register_with_limit(
+		netuid,
+		hotkey.public_key().to_account_id(),
+		max_burn,
+	);
+	let included = chain.submit(&call, coldkey).await.context("burned_register_with_limit")?;
 	let neuron = chain.metagraph(netuid).await?.find(&me).cloned().ok_or_else(|| {
 		anyhow!("registered in block #{} but not in the metagraph", included.block_number)
 	})?;

@@ -20,6 +20,9 @@ pub struct FullDeps<C, P> {
 }
 
 /// All RPC methods of a full node: `system_accountNextIndex`, `payment_*` and `subnets_*`.
+///
+/// The `subnets_*` methods are one [`subnets::Subnets`]: every connection of the server this
+/// module is given to shares its caches and its limit on computations in flight.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>

@@ -100,22 +100,30 @@ mod benchmarks {
 		assert!(Staking::<T>::stake_of(&nominator, &to) > (15 * UNIT).saturated_into());
 	}
 
-	/// An increase past the rate limit (the path with the most reads and writes).
+	/// An increase announced past the rate limit over an earlier announcement that is in
+	/// force by then (the path with the most reads and writes: the matured take is stored,
+	/// the new one announced). Settling what Yuma owes is charged on top
+	/// (`PendingRewards::max_settle_weight`).
 	#[benchmark]
 	fn set_take() {
 		let (owner, hotkey) = owned_hotkey::<T>(0);
 		Staking::<T>::do_set_take(owner.clone(), hotkey.clone(), Perbill::from_percent(5))
 			.expect("a decrease");
 		Staking::<T>::do_set_take(owner.clone(), hotkey.clone(), Perbill::from_percent(6))
-			.expect("the first increase");
-		let later = frame_system::Pallet::<T>::block_number()
-			+ BlockNumberFor::<T>::from(TakeRateLimit::<T>::get());
+			.expect("the first increase, announced");
+		let wait = TakeRateLimit::<T>::get().max(TakeIncreaseDelay::<T>::get());
+		let later = frame_system::Pallet::<T>::block_number() + BlockNumberFor::<T>::from(wait);
 		frame_system::Pallet::<T>::set_block_number(later);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), hotkey.clone(), Perbill::from_percent(10));
 
-		assert_eq!(Takes::<T>::get(&hotkey), Perbill::from_percent(10));
+		assert_eq!(Takes::<T>::get(&hotkey), Perbill::from_percent(6));
+		let delay = BlockNumberFor::<T>::from(TakeIncreaseDelay::<T>::get());
+		assert_eq!(
+			PendingTakes::<T>::get(&hotkey),
+			Some(PendingTake { take: Perbill::from_percent(10), effective_at: later + delay })
+		);
 	}
 
 	#[benchmark]
@@ -126,11 +134,24 @@ mod benchmarks {
 		assert_eq!(TakeRateLimit::<T>::get(), 7_200);
 	}
 
-	/// A dividend to a hotkey with `n` stakers (its owner and `n − 1` nominators): the cost
-	/// must not depend on `n`.
+	#[benchmark]
+	fn set_take_increase_delay() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 14_400);
+
+		assert_eq!(TakeIncreaseDelay::<T>::get(), 14_400);
+	}
+
+	/// A dividend to a hotkey with `n` stakers (its owner and `n − 1` nominators) and a take
+	/// increase announced but not in force (both takes are read): the cost must not depend on
+	/// `n`.
 	#[benchmark]
 	fn pay_dividend(n: Linear<1, 10_000>) {
 		let (owner, hotkey) = owned_hotkey::<T>(0);
+		Staking::<T>::do_set_take(owner.clone(), hotkey.clone(), Perbill::from_percent(5))
+			.expect("a decrease");
+		Staking::<T>::do_set_take(owner.clone(), hotkey.clone(), Perbill::from_percent(6))
+			.expect("the first increase, announced");
 		for i in 1..n {
 			let nominator = funded::<T>("nominator", i);
 			stake::<T>(&nominator, &hotkey, 1);

@@ -3,7 +3,7 @@
 use crate::{
 	pallet::*,
 	shares::{shares_for_deposit, shares_for_withdrawal, value_of},
-	BalanceOf, HotkeyOwners, Pool, Position, MAX_TAKE,
+	BalanceOf, HotkeyOwners, PendingTake, Pool, Position, WarmingStake, MAX_TAKE,
 };
 use alloc::collections::BTreeMap;
 use frame_support::{
@@ -14,13 +14,16 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{CheckedAdd, Saturating, Zero},
-	Perbill, SaturatedConversion,
+	Perbill, Rounding, SaturatedConversion,
 };
 
 type PoolOf<T> = Pool<BalanceOf<T>>;
 type PositionOf<T> = Position<BalanceOf<T>>;
+type WarmingOf<T> = WarmingStake<BalanceOf<T>, BlockNumberFor<T>>;
 
 fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
 	b.saturated_into()
@@ -37,17 +40,21 @@ pub(crate) fn position_value<T: Config>(
 	hotkey: &T::AccountId,
 ) -> BalanceOf<T> {
 	match (Stakes::<T>::get(hotkey, coldkey), Pools::<T>::get(hotkey)) {
-		(Some(position), Some(pool)) => value::<T>(&position, &pool),
+		(Some(position), Some(pool)) => {
+			// What warming stake gained is not the coldkey's to take yet.
+			let gain = warming_gain::<T>(hotkey, coldkey, &pool, &position).map_or(0, |(_, g)| g);
+			value::<T>(&position, &pool).saturating_sub(gain.saturated_into())
+		},
 		_ => Zero::zero(),
 	}
 }
 
-/// Buy shares of `pool` with `amount` for `position` (no funds move here).
+/// Buy shares of `pool` with `amount` for `position` (no funds move here); the shares bought.
 fn deposit<T: Config>(
 	pool: &mut PoolOf<T>,
 	position: &mut PositionOf<T>,
 	amount: BalanceOf<T>,
-) -> Result<(), Error<T>> {
+) -> Result<u128, Error<T>> {
 	let shares = shares_for_deposit(to_u128::<T>(amount), to_u128::<T>(pool.stake), pool.shares)
 		.ok_or(Error::<T>::Overflow)?;
 	ensure!(shares > 0, Error::<T>::StakeTooSmall);
@@ -55,7 +62,91 @@ fn deposit<T: Config>(
 	pool.shares = pool.shares.checked_add(shares).ok_or(Error::<T>::Overflow)?;
 	position.shares = position.shares.saturating_add(shares);
 	position.held = position.held.saturating_add(amount);
-	Ok(())
+	Ok(shares)
+}
+
+/// Record `shares` bought for `paid` by `coldkey` on `hotkey` as warming up for `StakeWarmup`
+/// blocks (joining what is still warming; the warm-up restarts). Stake from genesis (block 0)
+/// does not warm up, nor any with a warm-up of 0.
+fn warm<T: Config>(
+	hotkey: &T::AccountId,
+	coldkey: &T::AccountId,
+	shares: u128,
+	paid: BalanceOf<T>,
+) {
+	let now = frame_system::Pallet::<T>::block_number();
+	let warmup = StakeWarmup::<T>::get();
+	if now.is_zero() || warmup == 0 {
+		return;
+	}
+	let until = now.saturating_add(warmup.into());
+	Warming::<T>::mutate(hotkey, coldkey, |warming| {
+		*warming = Some(match warming.take().filter(|w| w.until > now) {
+			Some(w) => WarmingStake {
+				shares: w.shares.saturating_add(shares),
+				paid: w.paid.saturating_add(paid),
+				until,
+			},
+			None => WarmingStake { shares, paid, until },
+		});
+	});
+}
+
+/// What the warming stake of `coldkey` on `hotkey` (its shares in `position`) has gained and
+/// would forfeit now: `(warming shares, gain)`, or `None` when nothing warms.
+fn warming_gain<T: Config>(
+	hotkey: &T::AccountId,
+	coldkey: &T::AccountId,
+	pool: &PoolOf<T>,
+	position: &PositionOf<T>,
+) -> Option<(WarmingOf<T>, u128)> {
+	let warming = Warming::<T>::get(hotkey, coldkey)?;
+	if frame_system::Pallet::<T>::block_number() >= warming.until {
+		return None;
+	}
+	let shares = warming.shares.min(position.shares);
+	let worth = value_of(shares, to_u128::<T>(pool.stake), pool.shares);
+	Some((WarmingStake { shares, ..warming }, worth.saturating_sub(to_u128::<T>(warming.paid))))
+}
+
+/// Take back from `position` what its warming stake gained (see [`WarmingStake`]) and give it
+/// to the pool's other shares: the warming shares are burned down to what was paid for them
+/// (rounded down: at most one base unit of gain stays). With no other shares in the pool the
+/// gain leaves the pool and the stake total, to be burned (`true`) from the reward pot once
+/// the position is settled again. Returns the value forfeited; the position must be settled
+/// again afterwards.
+fn forfeit_warming_gains<T: Config>(
+	hotkey: &T::AccountId,
+	coldkey: &T::AccountId,
+	pool: &mut PoolOf<T>,
+	position: &mut PositionOf<T>,
+) -> (BalanceOf<T>, bool) {
+	let Some((mut warming, gain)) = warming_gain::<T>(hotkey, coldkey, pool, position) else {
+		Warming::<T>::remove(hotkey, coldkey);
+		return (Zero::zero(), false);
+	};
+	if gain == 0 {
+		return (Zero::zero(), false);
+	}
+	let (stake, total) = (to_u128::<T>(pool.stake), pool.shares);
+	if total == warming.shares {
+		// Nobody else to give it to.
+		let amount: BalanceOf<T> = gain.saturated_into();
+		pool.stake = pool.stake.saturating_sub(amount);
+		TotalStake::<T>::mutate(|total| *total = total.saturating_sub(amount));
+		return (amount, true);
+	}
+	// Burning `b` of the `s` warming shares leaves them worth what was paid when
+	// `(s − b) · T / (S − b) = paid`, that is `b = gain · S / (T − paid)`.
+	let paid = to_u128::<T>(warming.paid);
+	let burned = multiply_by_rational_with_rounding(gain, total, stake - paid, Rounding::Down)
+		.unwrap_or(0)
+		.min(warming.shares);
+	position.shares -= burned;
+	pool.shares -= burned;
+	warming.shares -= burned;
+	Warming::<T>::insert(hotkey, coldkey, warming);
+	(gain.saturated_into(), false)
 }
 
 /// Burn `position`'s shares of `pool` for `amount` (no funds move here). The position must be
@@ -132,6 +223,7 @@ fn store<T: Config>(
 ) {
 	if position.shares == 0 {
 		Stakes::<T>::remove(hotkey, coldkey);
+		Warming::<T>::remove(hotkey, coldkey);
 	} else {
 		Stakes::<T>::insert(hotkey, coldkey, position);
 	}
@@ -163,9 +255,10 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(&hotkey).unwrap_or_default();
 		let mut position = Stakes::<T>::get(&hotkey, &coldkey).unwrap_or_default();
 		settle::<T>(&coldkey, &mut position, &pool)?;
-		deposit::<T>(&mut pool, &mut position, amount)?;
+		let shares = deposit::<T>(&mut pool, &mut position, amount)?;
 		T::Currency::hold(&HoldReason::Staked.into(), &coldkey, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		warm::<T>(&hotkey, &coldkey, shares, amount);
 		settle::<T>(&coldkey, &mut position, &pool)?;
 		TotalStake::<T>::mutate(|total| *total = total.saturating_add(amount));
 		let stake = position.held;
@@ -183,11 +276,13 @@ impl<T: Config> Pallet<T> {
 		let mut position = Stakes::<T>::get(&hotkey, &coldkey).ok_or(Error::<T>::NoStake)?;
 		let mut pool = Pools::<T>::get(&hotkey).ok_or(Error::<T>::NoStake)?;
 		settle::<T>(&coldkey, &mut position, &pool)?;
+		Self::forfeit(&coldkey, &hotkey, &mut pool, &mut position)?;
 		let amount = withdraw::<T>(&mut pool, &mut position, amount)?;
 		T::Currency::release(&HoldReason::Staked.into(), &coldkey, amount, Precision::Exact)
 			.map_err(|_| Error::<T>::SettlementFailed)?;
 		settle::<T>(&coldkey, &mut position, &pool)?;
 		TotalStake::<T>::mutate(|total| *total = total.saturating_sub(amount));
+
 		let stake = position.held;
 		store::<T>(&hotkey, &coldkey, pool, position);
 		Self::deposit_event(Event::StakeRemoved { coldkey, hotkey, amount, stake });
@@ -207,14 +302,16 @@ impl<T: Config> Pallet<T> {
 			Stakes::<T>::get(&from_hotkey, &coldkey).ok_or(Error::<T>::NoStake)?;
 		let mut from_pool = Pools::<T>::get(&from_hotkey).ok_or(Error::<T>::NoStake)?;
 		settle::<T>(&coldkey, &mut from_position, &from_pool)?;
+		Self::forfeit(&coldkey, &from_hotkey, &mut from_pool, &mut from_position)?;
 		let amount = withdraw::<T>(&mut from_pool, &mut from_position, amount)?;
 		settle::<T>(&coldkey, &mut from_position, &from_pool)?;
 
 		let mut to_pool = Pools::<T>::get(&to_hotkey).unwrap_or_default();
 		let mut to_position = Stakes::<T>::get(&to_hotkey, &coldkey).unwrap_or_default();
 		settle::<T>(&coldkey, &mut to_position, &to_pool)?;
-		deposit::<T>(&mut to_pool, &mut to_position, amount)?;
+		let shares = deposit::<T>(&mut to_pool, &mut to_position, amount)?;
 		settle::<T>(&coldkey, &mut to_position, &to_pool)?;
+		warm::<T>(&to_hotkey, &coldkey, shares, amount);
 
 		store::<T>(&from_hotkey, &coldkey, from_pool, from_position);
 		store::<T>(&to_hotkey, &coldkey, to_pool, to_position);
@@ -222,6 +319,40 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Forfeit what `coldkey`'s warming stake on `hotkey` gained (settled back into the pot),
+	/// with its event; the value forfeited.
+	fn forfeit(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		pool: &mut PoolOf<T>,
+		position: &mut PositionOf<T>,
+	) -> Result<BalanceOf<T>, sp_runtime::DispatchError> {
+		let (amount, burn) = forfeit_warming_gains::<T>(hotkey, coldkey, pool, position);
+		if !amount.is_zero() {
+			// What settlement had moved into the hold goes back to the pot first.
+			settle::<T>(coldkey, position, pool)?;
+			if burn {
+				T::Currency::burn_from(
+					&Self::pot(),
+					amount,
+					Preservation::Preserve,
+					Precision::Exact,
+					Fortitude::Force,
+				)
+				.map_err(|_| Error::<T>::SettlementFailed)?;
+			}
+			Self::deposit_event(Event::WarmingGainsForfeited {
+				coldkey: coldkey.clone(),
+				hotkey: hotkey.clone(),
+				amount,
+			});
+		}
+		Ok(amount)
+	}
+
+	/// `set_take` after its settlement: a decrease (or the same take) applies at once and
+	/// withdraws any announced increase; an increase is announced for `TakeIncreaseDelay`
+	/// blocks later. Everything is checked before anything is written.
 	pub(crate) fn do_set_take(
 		coldkey: T::AccountId,
 		hotkey: T::AccountId,
@@ -229,17 +360,34 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::HotkeyOwners::owner(&hotkey) == Some(coldkey), Error::<T>::NotHotkeyOwner);
 		ensure!(take <= MAX_TAKE, Error::<T>::TakeTooHigh);
-		if take > Takes::<T>::get(&hotkey) {
-			let now = frame_system::Pallet::<T>::block_number();
-			if let Some(last) = LastTakeIncrease::<T>::get(&hotkey) {
-				let limit: frame_system::pallet_prelude::BlockNumberFor<T> =
-					TakeRateLimit::<T>::get().into();
-				ensure!(now.saturating_sub(last) >= limit, Error::<T>::TakeIncreaseRateLimited);
-			}
-			LastTakeIncrease::<T>::insert(&hotkey, now);
+		let now = frame_system::Pallet::<T>::block_number();
+		// The take in force now: an announced increase whose block has come, else the stored
+		// take (as `effective_take` reads it).
+		let matured = PendingTakes::<T>::get(&hotkey).filter(|pending| pending.is_in_force(&now));
+		let current = match matured {
+			Some(pending) => pending.take,
+			None => Takes::<T>::get(&hotkey),
+		};
+		if take <= current {
+			PendingTakes::<T>::remove(&hotkey);
+			Takes::<T>::insert(&hotkey, take);
+			Self::deposit_event(Event::TakeSet { hotkey, take });
+			return Ok(());
 		}
-		Takes::<T>::insert(&hotkey, take);
-		Self::deposit_event(Event::TakeSet { hotkey, take });
+		if let Some(last) = LastTakeIncrease::<T>::get(&hotkey) {
+			let limit: BlockNumberFor<T> = TakeRateLimit::<T>::get().into();
+			ensure!(now.saturating_sub(last) >= limit, Error::<T>::TakeIncreaseRateLimited);
+		}
+		// A matured announcement is the take in force: store it before announcing the next,
+		// so the take in force does not change until the new `effective_at`.
+		if matured.is_some() {
+			Takes::<T>::insert(&hotkey, current);
+		}
+		let delay: BlockNumberFor<T> = TakeIncreaseDelay::<T>::get().max(1).into();
+		let effective_at = now.saturating_add(delay);
+		PendingTakes::<T>::insert(&hotkey, PendingTake { take, effective_at });
+		LastTakeIncrease::<T>::insert(&hotkey, now);
+		Self::deposit_event(Event::TakeIncreaseAnnounced { hotkey, take, effective_at });
 		Ok(())
 	}
 
@@ -284,7 +432,9 @@ impl<T: Config> Pallet<T> {
 			return minted;
 		}
 		let has_stakers = Pools::<T>::get(hotkey).is_some_and(|pool| pool.shares > 0);
-		let take = if has_stakers { Takes::<T>::get(hotkey).mul_floor(minted) } else { minted };
+		// The take in force now: an announced increase only from its `effective_at` on.
+		let take =
+			if has_stakers { Self::effective_take(hotkey).mul_floor(minted) } else { minted };
 		let to_stakers = minted - take;
 		// The stakers' part first, pro rata to the stake they had; then the take, bought as
 		// shares at the new price so it does not share in this dividend.
@@ -363,13 +513,33 @@ pub(crate) fn try_state<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> 
 	let ed = T::Currency::minimum_balance();
 	let in_pot = T::Currency::balance(&pot);
 	ensure!(in_pot >= ed, "the reward pot lost its existential deposit");
+	// Anyone may transfer into the pot; such a donation is never owed to a staker, so the pot
+	// may hold more than the stake it backs, never less.
 	ensure!(
-		total == held_total.saturating_add(in_pot - ed),
-		"stake differs from what is held plus the reward pot",
+		total <= held_total.saturating_add(in_pot - ed),
+		"stake exceeds what is held plus the reward pot",
 	);
+	for (hotkey, coldkey, _) in Warming::<T>::iter() {
+		ensure!(Stakes::<T>::contains_key(&hotkey, &coldkey), "warming stake without a position");
+	}
 	for (hotkey, take) in Takes::<T>::iter() {
 		ensure!(take <= MAX_TAKE, "a take above the maximum");
 		ensure!(T::HotkeyOwners::owner(&hotkey).is_some(), "a take of an unowned hotkey");
+	}
+	for (hotkey, pending) in PendingTakes::<T>::iter() {
+		ensure!(pending.take <= MAX_TAKE, "an announced take above the maximum");
+		ensure!(
+			pending.take > Takes::<T>::get(&hotkey),
+			"an announced take not above the stored take",
+		);
+		ensure!(
+			T::HotkeyOwners::owner(&hotkey).is_some(),
+			"an announced take of an unowned hotkey",
+		);
+		ensure!(
+			LastTakeIncrease::<T>::get(&hotkey).is_some_and(|at| at < pending.effective_at),
+			"an announced take in force no later than its announcement",
+		);
 	}
 	Ok(())
 }

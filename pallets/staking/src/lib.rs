@@ -10,7 +10,8 @@
 //!   [`Config::HotkeyOwners`]). Staking to a hotkey nobody owns is refused.
 //! - **Nominator**: any coldkey staking to a hotkey it does not own.
 //! - **Take**: the share of a hotkey's dividends kept by its owner before the stakers are
-//!   paid; 0..=18% ([`MAX_TAKE`]), 18% by default.
+//!   paid; 0..=18% ([`MAX_TAKE`]), 18% by default. A decrease applies at once; an increase is
+//!   announced and applies [`TakeIncreaseDelay`] blocks later (see "Take changes" below).
 //! - **Pool**: per hotkey, the total stake and the shares dividing it ([`Pool`]). A staker owns
 //!   shares ([`Position`]); its stake is `shares · pool stake / pool shares`, rounded down.
 //!
@@ -30,9 +31,10 @@
 //! difference between its value and what is held for it moves from the pot into its hold.
 //! Hence, at all times,
 //!
-//! `Σ pool stake = TotalStake = Σ held for staking + (pot balance − existential deposit)`,
+//! `Σ pool stake = TotalStake = Σ held for staking + (pot balance − existential deposit − donations)`,
 //!
-//! checked by [`Pallet::do_try_state`].
+//! checked by [`Pallet::do_try_state`] as `TotalStake ≤ Σ held + pot balance − existential
+//! deposit`: anyone may transfer into the pot (a donation, owed to nobody), never out of it.
 //!
 //! ## Rounding
 //!
@@ -51,6 +53,29 @@
 //! | 2 | [`move_stake`](Pallet::move_stake) | coldkey |
 //! | 3 | [`set_take`](Pallet::set_take) | the hotkey's owner coldkey |
 //! | 4 | [`set_take_rate_limit`](Pallet::set_take_rate_limit) | root |
+//! | 5 | [`set_take_increase_delay`](Pallet::set_take_increase_delay) | root |
+//!
+//! ## Take changes
+//!
+//! A take increase never reaches stakers unannounced. Otherwise an owner could advertise a 0%
+//! take, attract stakers, and raise it to 18% just before an epoch pays dividends.
+//!
+//! - A decrease, or the same take, applies at once ([`Event::TakeSet`]) and withdraws any
+//!   announced increase.
+//! - An increase is only announced: it is stored in [`PendingTakes`] with
+//!   `effective_at = now + TakeIncreaseDelay` ([`Event::TakeIncreaseAnnounced`]), and the
+//!   take in force stays the same until that block. A new announcement replaces the previous
+//!   one and starts the delay again. Two announcements are at least [`TakeRateLimit`] blocks
+//!   apart ([`LastTakeIncrease`] records the last one); a hotkey's first is not rate-limited
+//!   but is delayed like any other.
+//! - From `effective_at` on, dividends pay the announced take. Nothing runs at that block:
+//!   every reader goes through [`Pallet::effective_take`], and the owner's next `set_take`
+//!   moves the announced take into [`Takes`].
+//!
+//! Dividends are paid with the take in force when they are paid. Yuma pays an epoch's
+//! dividends lazily (usually in the epoch's own block), and every staking call settles the
+//! hotkey first, so a staker who leaves before `effective_at` is paid everything earned
+//! until then under the old take.
 //!
 //! ## Rewards
 //!
@@ -71,6 +96,8 @@
 //! - Total issuance changes only by what the reward functions mint.
 //! - Per hotkey, the stakers' shares sum to the pool's shares; the stakers' values sum to at
 //!   most the pool's stake.
+//! - A take increase is in force no sooner than [`TakeIncreaseDelay`] blocks after it was
+//!   announced, and stakers can read it meanwhile ([`Pallet::pending_take_of`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -89,7 +116,7 @@ pub mod weights;
 
 pub use myelin_doors::{HotkeyOwners, PendingRewards, StakeInfo, StakingRewards};
 pub use pallet::*;
-pub use types::{Pool, Position};
+pub use types::{PendingTake, Pool, Position, WarmingStake};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -104,6 +131,13 @@ pub const MAX_TAKE: Perbill = Perbill::from_percent(18);
 
 /// Default of `TakeRateLimit`: 216_000 blocks.
 pub const DEFAULT_TAKE_RATE_LIMIT: u32 = 216_000;
+
+/// Default of `TakeIncreaseDelay`: 7200 blocks (12 hours of 6-second blocks, 20 default
+/// tempos).
+pub const DEFAULT_TAKE_INCREASE_DELAY: u32 = 7_200;
+
+/// Default of `StakeWarmup`: 720 blocks, two default tempos.
+pub const DEFAULT_STAKE_WARMUP: u32 = 720;
 
 /// The balance type of the currency stake is held in.
 pub type BalanceOf<T> =
@@ -189,27 +223,67 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalStake<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// The take of each hotkey (18% when never set).
+	/// The take of each hotkey (18% when never set). It is in force unless the hotkey has an
+	/// announced increase in [`PendingTakes`] whose `effective_at` has come: that one is in
+	/// force then (read both through [`Pallet::effective_take`]).
 	#[pallet::storage]
 	pub type Takes<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Perbill, ValueQuery, DefaultTake>;
 
-	/// The block of each hotkey's last take increase.
+	/// The announced take increase of each hotkey that has one: `{ take, effective_at }`, the
+	/// new take and the first block at which dividends pay it. Removed when the owner sets a
+	/// take at or below the one in force; moved into [`Takes`] at the owner's next `set_take`
+	/// once `effective_at` has come.
+	#[pallet::storage]
+	pub type PendingTakes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PendingTake<BlockNumberFor<T>>, OptionQuery>;
+
+	/// The block of each hotkey's last take increase announcement.
 	#[pallet::storage]
 	pub type LastTakeIncrease<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
 
-	/// Blocks that must pass between two take increases of a hotkey (root-settable, default
-	/// 216_000).
+	/// Blocks that must pass between two take increase announcements of a hotkey
+	/// (root-settable, default 216_000).
 	#[pallet::storage]
 	pub type TakeRateLimit<T> = StorageValue<_, u32, ValueQuery, ConstU32<DEFAULT_TAKE_RATE_LIMIT>>;
 
-	/// Genesis: the take rate limit and initial stake. The reward pot receives its
-	/// existential deposit.
+	/// Blocks between the announcement of a take increase and the block it is in force from
+	/// (root-settable, at least 1, default 7200).
+	#[pallet::storage]
+	pub type TakeIncreaseDelay<T> =
+		StorageValue<_, u32, ValueQuery, ConstU32<DEFAULT_TAKE_INCREASE_DELAY>>;
+
+	/// Blocks during which stake added to a hotkey keeps nothing it gains if it leaves:
+	/// whatever its shares gained is forfeited by `remove_stake` or `move_stake` from the
+	/// hotkey before then (set in genesis, default 720; dev 20, two dev tempos; 0 disables
+	/// it).
+	#[pallet::storage]
+	pub type StakeWarmup<T> = StorageValue<_, u32, ValueQuery, ConstU32<DEFAULT_STAKE_WARMUP>>;
+
+	/// Stake still warming up, per (hotkey, coldkey): see [`WarmingStake`].
+	#[pallet::storage]
+	pub type Warming<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		WarmingStake<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// Genesis: the take rate limit, the take increase delay, the stake warm-up and initial
+	/// stake (which does not warm up). The reward pot receives its existential deposit.
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// Blocks between two take increases of a hotkey (default 216_000).
 		pub take_rate_limit: u32,
+		/// Blocks between a take increase's announcement and the block it is in force from
+		/// (default 7200; at least 1).
+		pub take_increase_delay: u32,
+		/// Blocks stake added to a hotkey warms up (default 720).
+		pub stake_warmup: u32,
 		/// `(coldkey, hotkey, amount)`: stake held from `coldkey`'s genesis balance, as
 		/// `add_stake` would (the hotkey must be owned: a genesis neuron's).
 		pub stakes: Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
@@ -222,6 +296,8 @@ pub mod pallet {
 		fn default() -> Self {
 			Self {
 				take_rate_limit: DEFAULT_TAKE_RATE_LIMIT,
+				take_increase_delay: DEFAULT_TAKE_INCREASE_DELAY,
+				stake_warmup: DEFAULT_STAKE_WARMUP,
 				stakes: Vec::new(),
 				_config: Default::default(),
 			}
@@ -231,7 +307,13 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			assert!(
+				self.take_increase_delay >= 1,
+				"staking genesis: take_increase_delay must be at least 1",
+			);
 			TakeRateLimit::<T>::put(self.take_rate_limit);
+			TakeIncreaseDelay::<T>::put(self.take_increase_delay);
+			StakeWarmup::<T>::put(self.stake_warmup);
 			Pallet::<T>::ensure_pot_exists();
 			for (coldkey, hotkey, amount) in &self.stakes {
 				if let Err(error) =
@@ -268,7 +350,8 @@ pub mod pallet {
 			to_hotkey: T::AccountId,
 			amount: BalanceOf<T>,
 		},
-		/// The take of `hotkey` is now `take`.
+		/// The take of `hotkey` is now `take` (a decrease or the same take, in force at
+		/// once). Any increase announced for `hotkey` is withdrawn.
 		TakeSet { hotkey: T::AccountId, take: Perbill },
 		/// A dividend of `take + to_stakers` was paid to `hotkey`: `take` to its owner
 		/// `owner` as stake, `to_stakers` to all its stakers pro rata.
@@ -280,6 +363,22 @@ pub mod pallet {
 		},
 		/// Root set `TakeRateLimit`.
 		TakeRateLimitSet { blocks: u32 },
+		/// Root set `TakeIncreaseDelay`: take increases announced from now on are in force
+		/// `blocks` blocks after their announcement (those already announced keep their
+		/// `effective_at`).
+		TakeIncreaseDelaySet { blocks: u32 },
+		/// The owner of `hotkey` announced a take increase to `take`. The take in force does
+		/// not change until block `effective_at`; from that block on, dividends pay `take`.
+		/// Replaces any earlier announcement for `hotkey`.
+		TakeIncreaseAnnounced {
+			hotkey: T::AccountId,
+			take: Perbill,
+			effective_at: BlockNumberFor<T>,
+		},
+		/// `coldkey` removed or moved stake from `hotkey` while stake it added was warming up:
+		/// what that stake had gained, `amount`, stays with the hotkey's other stakers (or is
+		/// burned when none remain).
+		WarmingGainsForfeited { coldkey: T::AccountId, hotkey: T::AccountId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -303,13 +402,17 @@ pub mod pallet {
 		NotHotkeyOwner,
 		/// The take is above the 18% maximum.
 		TakeTooHigh,
-		/// The take was increased less than `TakeRateLimit` blocks ago.
+		/// The last take increase of this hotkey was announced less than `TakeRateLimit`
+		/// blocks ago.
 		TakeIncreaseRateLimited,
 		/// An amount overflowed the balance type.
 		Overflow,
 		/// Moving funds between the coldkey's hold and the reward pot failed (the
 		/// account cannot receive or release them; should not happen).
 		SettlementFailed,
+		/// `TakeIncreaseDelay` must be at least 1: a take increase is never in force in the
+		/// block that announces it.
+		TakeIncreaseDelayZero,
 	}
 
 	#[pallet::hooks]
@@ -405,13 +508,24 @@ pub mod pallet {
 		///
 		/// Signer: the coldkey owning `hotkey`.
 		///
-		/// 0..=18% (a `Perbill`, e.g. `100_000_000` for 10%). A decrease (or the same value)
-		/// applies at once; an increase at most once per `TakeRateLimit` blocks. What the Yuma
-		/// pallet owes the hotkey is paid first, under the old take.
+		/// 0..=18% (a `Perbill`, e.g. `100_000_000` for 10%). Compared with the take in force
+		/// now (an announced increase counts once its `effective_at` has come):
 		///
-		/// Errors: `NotHotkeyOwner`; `TakeTooHigh`; `TakeIncreaseRateLimited`.
+		/// - a decrease, or the same take, applies at once and withdraws any announced
+		///   increase;
+		/// - an increase is announced, not applied: it is stored in `PendingTakes` and is in
+		///   force from `effective_at = now + TakeIncreaseDelay` on, so stakers see it coming
+		///   and can leave first. It replaces any earlier announcement (the delay starts
+		///   again). Two announcements are at least `TakeRateLimit` blocks apart; a hotkey's
+		///   first is not rate-limited, but is delayed like any other.
 		///
-		/// Events: `TakeSet { hotkey, take }`.
+		/// What the Yuma pallet owes the hotkey is paid first, under the take in force.
+		///
+		/// Errors: `NotHotkeyOwner`; `TakeTooHigh`; `TakeIncreaseRateLimited` (an increase
+		/// announced less than `TakeRateLimit` blocks after the last one).
+		///
+		/// Events: `TakeSet { hotkey, take }` for a decrease or the same take;
+		/// `TakeIncreaseAnnounced { hotkey, take, effective_at }` for an increase.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_take().saturating_add(T::PendingRewards::max_settle_weight()))]
 		pub fn set_take(
@@ -426,7 +540,7 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::set_take().saturating_add(settled)).into())
 		}
 
-		/// Set `TakeRateLimit`, the blocks between two take increases of a hotkey.
+		/// Set `TakeRateLimit`, the blocks between two take increase announcements of a hotkey.
 		///
 		/// Origin: root.
 		///
@@ -437,6 +551,25 @@ pub mod pallet {
 			ensure_root(origin)?;
 			TakeRateLimit::<T>::put(blocks);
 			Self::deposit_event(Event::TakeRateLimitSet { blocks });
+			Ok(())
+		}
+
+		/// Set `TakeIncreaseDelay`, the blocks between the announcement of a take increase
+		/// and the block it is in force from. Increases already announced keep their
+		/// `effective_at`.
+		///
+		/// Origin: root.
+		///
+		/// Errors: `BadOrigin` when not root; `TakeIncreaseDelayZero` when `blocks` is 0.
+		///
+		/// Events: `TakeIncreaseDelaySet { blocks }`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_take_increase_delay())]
+		pub fn set_take_increase_delay(origin: OriginFor<T>, blocks: u32) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(blocks >= 1, Error::<T>::TakeIncreaseDelayZero);
+			TakeIncreaseDelay::<T>::put(blocks);
+			Self::deposit_event(Event::TakeIncreaseDelaySet { blocks });
 			Ok(())
 		}
 	}
@@ -456,6 +589,23 @@ pub mod pallet {
 		/// Everything staked to `hotkey`.
 		pub fn total_stake_of(hotkey: &T::AccountId) -> BalanceOf<T> {
 			Pools::<T>::get(hotkey).map(|pool| pool.stake).unwrap_or_default()
+		}
+
+		/// The take of `hotkey` in force now: its announced increase once `effective_at` has
+		/// come, else its stored take. Dividends are paid with it.
+		pub fn effective_take(hotkey: &T::AccountId) -> Perbill {
+			let now = frame_system::Pallet::<T>::block_number();
+			match PendingTakes::<T>::get(hotkey) {
+				Some(pending) if pending.is_in_force(&now) => pending.take,
+				_ => Takes::<T>::get(hotkey),
+			}
+		}
+
+		/// The take increase announced for `hotkey` and not in force yet, if any:
+		/// `{ take, effective_at }`.
+		pub fn pending_take_of(hotkey: &T::AccountId) -> Option<PendingTake<BlockNumberFor<T>>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			PendingTakes::<T>::get(hotkey).filter(|pending| !pending.is_in_force(&now))
 		}
 
 		/// The balance held for staking from `who`.

@@ -104,7 +104,10 @@ pub fn ext_with(balances: Vec<(AccountId, Balance)>) -> sp_io::TestExternalities
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();
-	pallet_staking::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
+	// No warm-up, except in the tests of it (`tests/warmup.rs`).
+	pallet_staking::GenesisConfig::<Test> { stake_warmup: 0, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

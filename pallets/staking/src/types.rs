@@ -2,6 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 
 /// The stake pool of one hotkey: everything staked to it and the shares that divide it.
 ///
@@ -49,4 +50,58 @@ pub struct Position<Balance> {
 	/// value after each of the coldkey's calls; rewards paid since then wait in the pallet's
 	/// reward pot and are moved into the hold at the coldkey's next call (settlement).
 	pub held: Balance,
+}
+
+/// A take increase announced by a hotkey's owner and not applied yet: from block
+/// `effective_at` on, dividends pay `take` to the owner. Until then the hotkey's stored take
+/// ([`crate::Takes`]) is in force, so stakers can leave before the increase reaches them.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PendingTake<BlockNumber> {
+	/// The announced take, above the one in force and at most 18%.
+	pub take: Perbill,
+	/// The first block at which `take` is in force.
+	pub effective_at: BlockNumber,
+}
+
+impl<BlockNumber: PartialOrd> PendingTake<BlockNumber> {
+	/// Whether the announced take is in force at block `now`.
+	pub fn is_in_force(&self, now: &BlockNumber) -> bool {
+		*now >= self.effective_at
+	}
+}
+
+/// Stake a coldkey added to a hotkey less than `StakeWarmup` blocks ago: the shares it bought
+/// and what it paid for them. Until `until`, whatever those shares gained is forfeited when
+/// the coldkey removes or moves stake from the hotkey: stake added just before an epoch and
+/// taken out after it earns nothing.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct WarmingStake<Balance, BlockNumber> {
+	/// The shares bought while warming.
+	pub shares: u128,
+	/// What they cost.
+	pub paid: Balance,
+	/// The first block at which they keep what they gained.
+	pub until: BlockNumber,
 }

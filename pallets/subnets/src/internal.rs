@@ -360,7 +360,10 @@ impl<T: Config> Pallet<T> {
 				ensure!(blocks >= u32::from(params.tempo), Error::<T>::ActivityCutoffBelowTempo);
 				params.activity_cutoff = blocks;
 			},
-			WeightsRateLimit(blocks) => params.weights_rate_limit = blocks,
+			WeightsRateLimit(blocks) => {
+				ensure!(blocks >= 1, Error::<T>::WeightsRateLimitZero);
+				params.weights_rate_limit = blocks;
+			},
 			MinAllowedWeights(min) => {
 				ensure!(min <= params.max_allowed_uids, Error::<T>::MinWeightsExceedMaxUids);
 				params.min_allowed_weights = min;
@@ -388,7 +391,10 @@ impl<T: Config> Pallet<T> {
 				params.burn_half_life = blocks;
 			},
 			RegistrationAllowed(allowed) => params.registration_allowed = allowed,
-			ServingRateLimit(blocks) => params.serving_rate_limit = blocks,
+			ServingRateLimit(blocks) => {
+				ensure!(blocks >= 1, Error::<T>::ServingRateLimitZero);
+				params.serving_rate_limit = blocks;
+			},
 		}
 		Ok(())
 	}
@@ -401,8 +407,9 @@ impl<T: Config> Pallet<T> {
 		let params = Hyperparams::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		if let Some(previous) = Axons::<T>::get(netuid, uid) {
-			let next =
-				previous.block.saturating_add(BlockNumberFor::<T>::from(params.serving_rate_limit));
+			// At least one block, even for a limit stored as 0 before the bound existed.
+			let limit = params.serving_rate_limit.max(1);
+			let next = previous.block.saturating_add(BlockNumberFor::<T>::from(limit));
 			ensure!(
 				frame_system::Pallet::<T>::block_number() >= next,
 				Error::<T>::ServingRateLimitExceeded

@@ -27,6 +27,8 @@
 //! | 3 | [`burned_register`](Pallet::burned_register) | coldkey |
 //! | 4 | [`serve_axon`](Pallet::serve_axon) | hotkey |
 //! | 5 | [`set_network_parameter`](Pallet::set_network_parameter) | root |
+//! | 6 | [`register_network_with_limit`](Pallet::register_network_with_limit) | coldkey |
+//! | 7 | [`burned_register_with_limit`](Pallet::burned_register_with_limit) | coldkey |
 //!
 //! ## Prices
 //!
@@ -65,6 +67,7 @@ pub mod math;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod register;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -103,12 +106,11 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::{Fortitude, Precision, Preservation},
 			ConstU16,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, SaturatedConversion};
+	use sp_runtime::SaturatedConversion;
 
 	/// The in-code storage version. 1: a subnet's hotkeys and registration blocks are one
 	/// column each ([`Hotkeys`], [`RegistrationBlocks`]) instead of one value per uid
@@ -440,6 +442,18 @@ pub mod pallet {
 		/// An owner may not set `immunity_period` above 50_400 blocks: a full subnet would
 		/// refuse every registration for that long (root may).
 		ImmunityPeriodTooLong,
+		/// `weights_rate_limit` must be at least 1 block: a hotkey's feeless weight calls are
+		/// then included at most once a block per subnet.
+		WeightsRateLimitZero,
+		/// `serving_rate_limit` must be at least 1 block: a hotkey's feeless `serve_axon` is
+		/// then included at most once a block per subnet.
+		ServingRateLimitZero,
+		/// The registration price is above the `max_burn` the signer accepted
+		/// (`burned_register_with_limit`): it rose between signing and inclusion.
+		BurnAboveLimit,
+		/// The lock cost is above the `max_lock` the signer accepted
+		/// (`register_network_with_limit`): it rose between signing and inclusion.
+		LockAboveLimit,
 	}
 
 	#[pallet::hooks]
@@ -489,61 +503,7 @@ pub mod pallet {
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let limit = u32::from(SubnetLimit::<T>::get());
-			ensure!(limit > 0, Error::<T>::SubnetLimitReached);
-			let count = SubnetOwner::<T>::count();
-			let prune = if count >= limit {
-				Some(Self::network_to_prune().ok_or(Error::<T>::AllSubnetsImmune)?)
-			} else {
-				None
-			};
-			Self::ensure_may_use_hotkey(&coldkey, &hotkey)?;
-			let lock = Self::network_lock_cost();
-			let reason = T::RuntimeHoldReason::from(HoldReason::SubnetLock);
-			ensure!(
-				T::Currency::can_hold(&reason, &coldkey, lock),
-				Error::<T>::InsufficientBalanceForLock
-			);
-			// At most `SubnetLimit ≤ 1024` netuids are taken, so this finds one quickly. A
-			// dissolved netuid is free once everything kept for it is cleared.
-			let netuid = (1..=u16::MAX)
-				.find(|netuid| {
-					!SubnetOwner::<T>::contains_key(netuid)
-						&& !Dissolving::<T>::contains_key(netuid)
-				})
-				.ok_or(Error::<T>::SubnetLimitReached)?;
-
-			// Every check comes first, so a refused registration prunes nothing.
-			if let Some(pruned) = prune {
-				let owner = SubnetOwner::<T>::get(pruned).ok_or(Error::<T>::SubnetNotFound)?;
-				T::OnNeuronRemoved::on_network_dissolved(pruned);
-				let lock_released = Self::remove_subnet(pruned, &owner)?;
-				Self::deposit_event(Event::NetworkPruned { netuid: pruned, lock_released });
-			}
-			if !lock.is_zero() {
-				T::Currency::hold(&reason, &coldkey, lock)?;
-			}
-			let now = frame_system::Pallet::<T>::block_number();
-			NetworkLock::<T>::put(LockState { last_lock: lock, block: now });
-
-			SubnetOwner::<T>::insert(netuid, &coldkey);
-			NetworkRegisteredAt::<T>::insert(netuid, now);
-			SubnetOwnerHotkey::<T>::insert(netuid, &hotkey);
-			SubnetLocked::<T>::insert(netuid, lock);
-			let params = SubnetHyperparams::<BalanceOf<T>>::with_tempo(DefaultTempo::<T>::get());
-			Hyperparams::<T>::insert(netuid, params);
-			let initial_burn: BalanceOf<T> = INITIAL_BURN.saturated_into();
-			BurnPrice::<T>::insert(netuid, BurnState { base: initial_burn, since: now });
-			Self::take_hotkey(&hotkey, &coldkey);
-			let uid = Self::append_neuron(netuid, &hotkey, now);
-			debug_assert_eq!(uid, 0);
-
-			Self::deposit_event(Event::NetworkRegistered { netuid, owner: coldkey, hotkey, lock });
-			let weight = match prune {
-				Some(_) => T::WeightInfo::register_network_pruning(count),
-				None => T::WeightInfo::register_network(u32::from(netuid)),
-			};
-			Ok(Some(weight).into())
+			Self::do_register_network(coldkey, hotkey, None)
 		}
 
 		/// Remove a subnet.
@@ -592,7 +552,8 @@ pub mod pallet {
 		/// `MaxAllowedUidsBelowNeuronCount`, `MaxAllowedValidatorsZero`,
 		/// `ValidatorsExceedMaxUids` and `MinWeightsExceedMaxUids` (checked when setting either
 		/// side), `CommitRevealPeriodOutOfBounds` (1..=100), `MinBurnAboveMaxBurn` (checked when
-		/// setting either), `BurnHalfLifeZero`. An owner (not root) may not make the subnet
+		/// setting either), `BurnHalfLifeZero`, `WeightsRateLimitZero`, `ServingRateLimitZero`
+		/// (both rate limits are at least 1 block). An owner (not root) may not make the subnet
 		/// unusable: `MinAllowedWeightsAboveNeuronCount` (at most the current number of
 		/// neurons), `MaxWeightLimitTooLow` (at least `65535 / n`, so that a row over the
 		/// current neurons fits), `ImmunityPeriodTooLong` (at most 50_400 blocks).
@@ -648,51 +609,7 @@ pub mod pallet {
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let params = Hyperparams::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			ensure!(params.registration_allowed, Error::<T>::RegistrationDisabled);
-			Self::ensure_may_use_hotkey(&coldkey, &hotkey)?;
-			ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotkeyAlreadyRegistered);
-
-			let now = frame_system::Pallet::<T>::block_number();
-			let n = SubnetworkN::<T>::get(netuid);
-			let (to_prune, scanned) = if n >= params.max_allowed_uids {
-				let uid = Self::prune_candidate(netuid, n, &params, now)
-					.ok_or(Error::<T>::NoNeuronToPrune)?;
-				(Some(uid), n)
-			} else {
-				(None, 0)
-			};
-
-			let price = Self::price_at(netuid, &params, now);
-			ensure!(
-				T::Currency::reducible_balance(&coldkey, Preservation::Preserve, Fortitude::Polite)
-					>= price,
-				Error::<T>::InsufficientBalanceForBurn
-			);
-			if !price.is_zero() {
-				T::Currency::burn_from(
-					&coldkey,
-					price,
-					Preservation::Preserve,
-					Precision::Exact,
-					Fortitude::Polite,
-				)?;
-			}
-
-			Self::take_hotkey(&hotkey, &coldkey);
-			let uid = match to_prune {
-				Some(uid) => {
-					Self::prune_neuron(netuid, uid);
-					Self::put_neuron(netuid, uid, &hotkey, now);
-					uid
-				},
-				None => Self::append_neuron(netuid, &hotkey, now),
-			};
-			let next: BalanceOf<T> = math::grow_burn(price.saturated_into()).saturated_into();
-			BurnPrice::<T>::insert(netuid, BurnState { base: next, since: now });
-
-			Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey, burned: price });
-			Ok(Some(T::WeightInfo::burned_register(u32::from(scanned))).into())
+			Self::do_burned_register(coldkey, netuid, hotkey, None)
 		}
 
 		/// Set the endpoint of a neuron.
@@ -754,6 +671,48 @@ pub mod pallet {
 			}
 			Self::deposit_event(Event::NetworkParameterSet { param });
 			Ok(())
+		}
+
+		/// `register_network`, refused when the lock cost is above `max_lock`.
+		///
+		/// The lock cost doubles after each registration, so it may rise between signing and
+		/// inclusion; with this call the signer never locks more than it agreed to.
+		///
+		/// Errors: those of `register_network`, and `LockAboveLimit` when the lock cost at
+		/// inclusion is above `max_lock`.
+		///
+		/// Events: as `register_network`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::register_network(u32::from(MAX_SUBNETS))
+			.max(T::WeightInfo::register_network_pruning(u32::from(MAX_SUBNETS))))]
+		pub fn register_network_with_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			max_lock: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_register_network(coldkey, hotkey, Some(max_lock))
+		}
+
+		/// `burned_register`, refused when the registration price is above `max_burn`.
+		///
+		/// The price grows 1.26 times with each registration, so it may rise between signing
+		/// and inclusion; with this call the signer never burns more than it agreed to.
+		///
+		/// Errors: those of `burned_register`, and `BurnAboveLimit` when the price at
+		/// inclusion is above `max_burn`.
+		///
+		/// Events: as `burned_register`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::burned_register(u32::from(MAX_UIDS)))]
+		pub fn burned_register_with_limit(
+			origin: OriginFor<T>,
+			netuid: u16,
+			hotkey: T::AccountId,
+			max_burn: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_burned_register(coldkey, netuid, hotkey, Some(max_burn))
 		}
 	}
 

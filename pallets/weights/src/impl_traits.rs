@@ -6,13 +6,23 @@ use myelin_doors::{OnNeuronRemoved, WeightsSource};
 use sp_runtime::SaturatedConversion;
 
 impl<T: Config> WeightsSource for Pallet<T> {
-	fn weight_rows(netuid: u16, n: u16) -> Vec<Vec<(u16, u16)>> {
-		// Only the stored rows are read (validators), not one key per uid.
-		let mut rows = alloc::vec![Vec::new(); usize::from(n)];
-		for (uid, row) in Weights::<T>::iter_prefix(netuid) {
-			if let Some(slot) = rows.get_mut(usize::from(uid)) {
-				*slot = row.into_inner();
+	fn epoch_rows(netuid: u16, permit: &[bool], max_removed: u32) -> Vec<Vec<(u16, u16)>> {
+		let mut rows = alloc::vec![Vec::new(); permit.len()];
+		// Keys only: the rows of uids without a permit are never decoded.
+		let mut stale = Vec::new();
+		for uid in Weights::<T>::iter_key_prefix(netuid) {
+			match permit.get(usize::from(uid)) {
+				Some(true) => {
+					if let Some(row) = Weights::<T>::get(netuid, uid) {
+						rows[usize::from(uid)] = row.into_inner();
+					}
+				},
+				_ => stale.push(uid),
 			}
+		}
+		stale.sort_unstable();
+		for uid in stale.into_iter().take(max_removed as usize) {
+			Self::remove_row(netuid, uid);
 		}
 		rows
 	}

@@ -42,7 +42,8 @@ impl<T: Config> Pallet<T> {
 		}
 		if let Some(last) = LastUpdate::<T>::get(netuid, uid) {
 			let now = frame_system::Pallet::<T>::block_number();
-			let limit = BlockNumberFor::<T>::from(params.weights_rate_limit);
+			// At least one block, even for a limit stored as 0 before the bound existed.
+			let limit = BlockNumberFor::<T>::from(params.weights_rate_limit.max(1));
 			ensure!(now.saturating_sub(last) >= limit, Error::<T>::SettingWeightsTooFast);
 		}
 		ensure!(T::Permits::has_permit(netuid, uid), Error::<T>::NoValidatorPermit);
@@ -129,7 +130,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
 		let now = frame_system::Pallet::<T>::block_number();
 		if let Some(last) = LastCommit::<T>::get(netuid, uid) {
-			let limit = BlockNumberFor::<T>::from(params.weights_rate_limit);
+			// At least one block, even for a limit stored as 0 before the bound existed.
+			let limit = BlockNumberFor::<T>::from(params.weights_rate_limit.max(1));
 			ensure!(now.saturating_sub(last) >= limit, Error::<T>::SettingWeightsTooFast);
 		}
 		ensure!(T::Permits::has_permit(netuid, uid), Error::<T>::NoValidatorPermit);
@@ -188,11 +190,16 @@ impl<T: Config> Pallet<T> {
 		Ok(uid)
 	}
 
-	/// Forget the row, last update and commits of a removed neuron.
-	pub(crate) fn forget_neuron(netuid: u16, uid: u16, hotkey: &T::AccountId) {
+	/// Remove the weight row of `uid`, keeping `Entries` in step.
+	pub(crate) fn remove_row(netuid: u16, uid: u16) {
 		if let Some(row) = Weights::<T>::take(netuid, uid) {
 			Entries::<T>::mutate(netuid, |e| *e = e.saturating_sub(row.len() as u32));
 		}
+	}
+
+	/// Forget the row, last update and commits of a removed neuron.
+	pub(crate) fn forget_neuron(netuid: u16, uid: u16, hotkey: &T::AccountId) {
+		Self::remove_row(netuid, uid);
 		LastUpdate::<T>::remove(netuid, uid);
 		LastCommit::<T>::remove(netuid, uid);
 		Commits::<T>::remove(netuid, hotkey);

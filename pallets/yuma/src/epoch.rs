@@ -27,6 +27,12 @@ fn to_per_uid<V: Clone>(values: Vec<V>) -> PerUid<V> {
 	PerUid::truncate_from(values)
 }
 
+/// The most weight rows of uids without a permit one epoch removes: one per permit (every
+/// validator that lost its permit since the last epoch), at most [`crate::MAX_ROWS_REMOVED`].
+fn rows_removed_at_most(hp: &myelin_doors::SubnetHyperparams<impl Sized>) -> u32 {
+	u32::from(hp.max_allowed_validators).min(crate::MAX_ROWS_REMOVED)
+}
+
 impl<T: Config> Pallet<T> {
 	/// Everything `on_initialize` does; returns the weight used.
 	pub(crate) fn run_block(now: BlockNumberFor<T>) -> Weight {
@@ -65,7 +71,7 @@ impl<T: Config> Pallet<T> {
 		TotalEmitted::<T>::mutate(|total| *total = total.saturating_add(emitted));
 
 		// 3. Due epochs, most overdue first (the schedule of `myelin_doors::schedule`).
-		let mut due: Vec<(BlockNumberFor<T>, u16)> = Vec::new();
+		let mut due: Vec<(BlockNumberFor<T>, u16, u32)> = Vec::new();
 		for netuid in &netuids {
 			let Some(hp) = T::Subnets::hyperparams(*netuid) else { continue };
 			let last = match LastEpoch::<T>::get(netuid) {
@@ -80,7 +86,7 @@ impl<T: Config> Pallet<T> {
 				},
 			};
 			if schedule::is_due(last.saturated_into(), hp.tempo, now_u64) {
-				due.push((last, *netuid));
+				due.push((last, *netuid, rows_removed_at_most(&hp)));
 			}
 		}
 		due.sort();
@@ -88,9 +94,11 @@ impl<T: Config> Pallet<T> {
 		// Every epoch run fits the budget, so no block carries more than its limit: one that
 		// could not fit even an empty budget is not run (its tempo passes, its emission stays
 		// pending: `EpochTooHeavy`); the others wait for the next block in order.
-		for (_, netuid) in due {
+		for (_, netuid, removed) in due {
 			let n = T::Subnets::n(netuid);
-			let cost = T::WeightInfo::epoch(u32::from(n), T::Weights::entries(netuid));
+			// Removing a row of a uid that lost its permit: a read and a write.
+			let cost = T::WeightInfo::epoch(u32::from(n), T::Weights::entries(netuid))
+				.saturating_add(T::DbWeight::get().reads_writes(removed.into(), removed.into()));
 			if cost.any_gt(limit) {
 				log::warn!(target: LOG_TARGET, "epoch of netuid {netuid} is heavier than a block's budget");
 				Self::start_next_epoch(netuid, now);
@@ -127,7 +135,7 @@ impl<T: Config> Pallet<T> {
 		// What the subnet owes a uid counts as its stake: it is, once paid.
 		let mut owed = Owed::<T>::get(netuid).into_inner();
 		owed.resize(usize::from(n), (0, 0));
-		let stake = hotkeys
+		let now_stake: Vec<u64> = hotkeys
 			.iter()
 			.zip(&owed)
 			.map(|(hotkey, (incentive, dividend))| {
@@ -135,6 +143,15 @@ impl<T: Config> Pallet<T> {
 				staked.saturating_add(*incentive).saturating_add(*dividend)
 			})
 			.collect();
+		// Only stake held since the last epoch counts: the lesser of then and now.
+		let stake: Vec<u64> = match EpochStake::<T>::get(netuid) {
+			Some(then) => now_stake
+				.iter()
+				.enumerate()
+				.map(|(uid, now)| (*now).min(then.get(uid).copied().unwrap_or(0)))
+				.collect(),
+			None => now_stake.clone(),
+		};
 		// Only the stored bond rows are read (validators), not one key per uid.
 		let mut bonds = alloc::vec![Vec::new(); usize::from(n)];
 		for (uid, row) in Bonds::<T>::iter_prefix(netuid) {
@@ -142,15 +159,18 @@ impl<T: Config> Pallet<T> {
 				*slot = row.into_inner();
 			}
 		}
+		// Only the rows of validators with a permit are read; the others are removed.
+		let permit = myelin_yuma::validator_permits(&stake, usize::from(hp.max_allowed_validators));
+		let weights = T::Weights::epoch_rows(netuid, &permit, rows_removed_at_most(&hp));
 		let inputs = EpochInputs {
 			stake,
-			weights: T::Weights::weight_rows(netuid, n),
+			weights,
 			bonds,
 			last_update: T::Weights::last_updates(netuid, n),
 			registered_at,
 			block: now.saturated_into(),
 			last_epoch_block: last_epoch.saturated_into(),
-			validator_permit: None,
+			validator_permit: Some(permit),
 			emission: pending - owner_cut,
 			params: hp.epoch_params(),
 		};
@@ -176,6 +196,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// Store.
+		EpochStake::<T>::insert(netuid, to_per_uid(now_stake));
 		Consensus::<T>::insert(netuid, to_per_uid(outputs.consensus));
 		Incentive::<T>::insert(netuid, to_per_uid(outputs.incentive));
 		Dividends::<T>::insert(netuid, to_per_uid(outputs.dividends));
@@ -235,6 +256,7 @@ impl<T: Config> Pallet<T> {
 		Emission::<T>::remove(netuid);
 		ValidatorPermit::<T>::remove(netuid);
 		Active::<T>::remove(netuid);
+		EpochStake::<T>::remove(netuid);
 	}
 
 	/// Remove at most `limit` bond rows of the dissolved `netuid`; how many were removed
@@ -257,11 +279,14 @@ impl<T: Config> Pallet<T> {
 		Incentive::<T>::mutate(netuid, zero_u16);
 		Dividends::<T>::mutate(netuid, zero_u16);
 		ValidatorTrust::<T>::mutate(netuid, zero_u16);
-		Emission::<T>::mutate(netuid, |values| {
+		let zero_u64 = |values: &mut PerUid<u64>| {
 			if let Some(v) = values.get_mut(index) {
 				*v = 0
 			}
-		});
+		};
+		Emission::<T>::mutate(netuid, zero_u64);
+		// The next holder's stake counts from the next epoch on, not from the last one.
+		EpochStake::<T>::mutate(netuid, |values| values.as_mut().map(zero_u64));
 		let no = |values: &mut PerUid<bool>| {
 			if let Some(v) = values.get_mut(index) {
 				*v = false

@@ -83,6 +83,13 @@ pub const LOG_TARGET: &str = "runtime::yuma";
 /// The subnet owner's cut of its subnet's emission: 18%.
 pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
 
+/// The most weight rows of uids without a validator permit that one epoch removes (the epoch
+/// never reads them). Validators lose permits only at epochs, at most `max_allowed_validators`
+/// of them each time, so with that many removals nothing accumulates; the bound keeps the
+/// removal within an epoch's budget when root sets more validators (256 removals: 15 ms of
+/// database weight).
+pub const MAX_ROWS_REMOVED: u32 = 256;
+
 /// One value per uid.
 pub type PerUid<V> = BoundedVec<V, MaxUids>;
 
@@ -195,6 +202,15 @@ pub mod pallet {
 	/// Base units paid to every uid at the last epoch.
 	#[pallet::storage]
 	pub type Emission<T> = StorageMap<_, Twox64Concat, u16, PerUid<u64>, ValueQuery>;
+
+	/// The stake of every uid at the subnet's last epoch (its hotkey's stake plus what the
+	/// subnet owed it), 0 for a uid whose holder changed since. An epoch weighs each uid by
+	/// the lesser of this and its stake now, so stake counts only once it has been held for a
+	/// whole tempo: stake added just before an epoch (or moved from a hotkey of another
+	/// subnet) earns nothing there. Absent before a subnet's first epoch, which uses the stake
+	/// now.
+	#[pallet::storage]
+	pub type EpochStake<T> = StorageMap<_, Twox64Concat, u16, PerUid<u64>, OptionQuery>;
 
 	/// Validator permit of every uid, handed out at the last epoch.
 	#[pallet::storage]

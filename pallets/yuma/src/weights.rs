@@ -44,6 +44,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Yuma::Owed` (`max_values`: None, `max_size`: Some(65548), added: 68023, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Pools` (r:4096 w:0)
 	/// Proof: `Staking::Pools` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochStake` (r:1 w:1)
+	/// Proof: `Yuma::EpochStake` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Bonds` (r:257 w:256)
 	/// Proof: `Yuma::Bonds` (`max_values`: None, `max_size`: Some(16406), added: 18881, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Weights` (r:257 w:0)
@@ -80,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` in `[0, 1048576]`.
 	fn epoch(n: u32, e: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `4853407`.
-		// Fastest run: 10_776_232_000 ps.
-		Weight::from_parts(10_782_572_000, 4853407)
-			.saturating_add(Weight::from_parts(3_447_606, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(13_495, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(720_u64))
+		// Fastest run: 11_004_223_000 ps.
+		Weight::from_parts(11_360_805_000, 4853407)
+			.saturating_add(Weight::from_parts(3_856_196, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(11_946, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(721_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(208_u64))
+			.saturating_add(T::DbWeight::get().writes(209_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(e.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 	}
@@ -102,6 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Stakes` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::TotalStake` (r:1 w:1)
 	/// Proof: `Staking::TotalStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingTakes` (r:1 w:0)
+	/// Proof: `Staking::PendingTakes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Takes` (r:1 w:0)
 	/// Proof: `Staking::Takes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::TotalOwed` (r:1 w:1)
@@ -111,10 +115,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Yuma::UnpaidEmission` (r:1 w:1)
 	/// Proof: `Yuma::UnpaidEmission` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		// Proof size: measured `1604`, estimated `69013`.
-		// Fastest run: 84_105_000 ps.
-		Weight::from_parts(89_904_000, 69013)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `1688`, estimated `69013`.
+		// Fastest run: 88_071_000 ps.
+		Weight::from_parts(94_261_000, 69013)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:33 w:0)
@@ -138,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[1, 32]`.
 	fn on_initialize(s: u32, ) -> Weight {
 		// Proof size: measured `936`, estimated `5583`.
-		// Fastest run: 26_380_000 ps.
-		Weight::from_parts(18_337_151, 5583)
-			.saturating_add(Weight::from_parts(9_322_176, 0).saturating_mul(s.into()))
+		// Fastest run: 26_059_000 ps.
+		Weight::from_parts(17_931_051, 5583)
+			.saturating_add(Weight::from_parts(9_225_579, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -152,23 +156,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn epoch(n: u32, e: u32, ) -> Weight {
-		Weight::from_parts(10_782_572_000, 4853407)
-			.saturating_add(Weight::from_parts(3_447_606, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(13_495, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(720_u64))
+		Weight::from_parts(11_360_805_000, 4853407)
+			.saturating_add(Weight::from_parts(3_856_196, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(11_946, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(721_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(208_u64))
+			.saturating_add(RocksDbWeight::get().writes(209_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(e.into()))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(n.into()))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(89_904_000, 69013)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(94_261_000, 69013)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize(s: u32, ) -> Weight {
-		Weight::from_parts(18_337_151, 5583)
-			.saturating_add(Weight::from_parts(9_322_176, 0).saturating_mul(s.into()))
+		Weight::from_parts(17_931_051, 5583)
+			.saturating_add(Weight::from_parts(9_225_579, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -31,6 +31,8 @@ fn metagraph(n: u16) -> Metagraph<AccountId32, u128> {
 			last_update: 1_000 + u64::from(uid),
 			registered_at: 10 + u64::from(uid),
 			axon: Some(format!("http://10.0.{}.{}:8091", uid >> 8, uid & 255).into_bytes()),
+			take: (uid < 256).then_some(180_000_000),
+			pending_take: None,
 		})
 		.collect::<Vec<_>>();
 	Metagraph { netuid: 1, block: 5_000, n, neurons }

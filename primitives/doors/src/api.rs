@@ -98,6 +98,23 @@ pub struct NeuronInfo<AccountId, Balance> {
 	/// The endpoint it serves (an `http://` or `https://` URL), if any.
 	#[cfg_attr(feature = "std", serde(serialize_with = "json::url"))]
 	pub axon: Option<Vec<u8>>,
+	/// The share of the hotkey's dividends its owner keeps now, in parts per billion. Given
+	/// for uids holding a validator permit (only they earn dividends) and by `neuron` for any
+	/// uid; `None` for the others in a metagraph.
+	pub take: Option<u32>,
+	/// A take increase announced for the hotkey and not in force yet (same rule as `take`):
+	/// stakers see it coming and may leave before `effective_at`.
+	pub pending_take: Option<PendingTakeInfo>,
+}
+
+/// A take increase announced and not in force yet (`Staking::PendingTakes`).
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize))]
+pub struct PendingTakeInfo {
+	/// The announced take, in parts per billion.
+	pub take: u32,
+	/// The first block whose dividends pay it.
+	pub effective_at: u64,
 }
 
 /// One root validator: `root()` / `subnets_root`.
@@ -183,8 +200,13 @@ mod tests {
 			last_update: 7,
 			registered_at: 8,
 			axon: Some(b"http://127.0.0.1:8091".to_vec()),
+			take: Some(180_000_000),
+			pending_take: Some(PendingTakeInfo { take: 100, effective_at: 9 }),
 		};
 		let v = serde_json::to_value(&neuron).unwrap();
+		assert_eq!(v["take"], 180_000_000);
+		assert_eq!(v["pending_take"]["take"], 100);
+		assert_eq!(v["pending_take"]["effective_at"], 9);
 		assert_eq!(v["hotkey"], alice.to_ss58check());
 		assert_eq!(v["stake"], "12345678901234567890");
 		assert_eq!(v["emission"], "5");

@@ -38,8 +38,9 @@ sp_api::decl_runtime_apis! {
 	/// Read-only views of subnets, for the node's RPC and for `api.call.subnetsApi.*`.
 	///
 	/// Version 2 (runtime spec 104): `root()`, and `subnets()` entries carry
-	/// `emission_share` and `pending_emission`.
-	#[api_version(2)]
+	/// `emission_share` and `pending_emission`. Version 3 (spec 105): neurons carry `take` and
+	/// `pending_take`.
+	#[api_version(3)]
 	pub trait SubnetsApi<AccountId, Balance>
 	where
 		AccountId: Codec,
@@ -58,8 +59,8 @@ sp_api::decl_runtime_apis! {
 		/// One neuron of `netuid`, or `None` when the subnet or the uid does not exist.
 		fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>>;
 
-		/// The root validators with their stake and rows, and the root epoch's schedule.
-		#[api_version(2)]
+		/// The root validators with their stake and rows, and the root epoch's schedule (since
+		/// version 2).
 		fn root() -> RootInfo<AccountId, Balance>;
 	}
 }

@@ -239,8 +239,12 @@ pub trait StakingRewards<AccountId> {
 /// The weight rows an epoch reads, implemented by the Weights pallet. `()` stands for a chain
 /// where nobody sets weights (every row empty, every `last_update` 0).
 pub trait WeightsSource {
-	/// One weight row per uid in `0..n`: `(uid, weight)` pairs, as stored.
-	fn weight_rows(netuid: u16, n: u16) -> Vec<Vec<(u16, u16)>>;
+	/// The rows an epoch reads: one per uid in `0..permit.len()`, `(uid, weight)` pairs as
+	/// stored for the uids with a permit, empty for the others. The stored rows of uids
+	/// without a permit are not read: the first `max_removed` of them (by uid) are removed,
+	/// so a validator's row leaves with its permit and the entries stay at most permitted
+	/// validators × n.
+	fn epoch_rows(netuid: u16, permit: &[bool], max_removed: u32) -> Vec<Vec<(u16, u16)>>;
 	/// The block of each uid's last weight update, one entry per uid in `0..n` (0 if never).
 	fn last_updates(netuid: u16, n: u16) -> Vec<u64>;
 	/// How many weight entries `netuid` stores, to weigh its epoch before running it.
@@ -248,8 +252,8 @@ pub trait WeightsSource {
 }
 
 impl WeightsSource for () {
-	fn weight_rows(_netuid: u16, n: u16) -> Vec<Vec<(u16, u16)>> {
-		alloc::vec![Vec::new(); usize::from(n)]
+	fn epoch_rows(_netuid: u16, permit: &[bool], _max_removed: u32) -> Vec<Vec<(u16, u16)>> {
+		alloc::vec![Vec::new(); permit.len()]
 	}
 	fn last_updates(_netuid: u16, n: u16) -> Vec<u64> {
 		alloc::vec![0; usize::from(n)]

@@ -362,6 +362,13 @@ fn validate(inputs: &EpochInputs) -> Result<usize, EpochError> {
 	Ok(n)
 }
 
+/// The validator permits an epoch hands out when [`EpochInputs::validator_permit`] is `None`:
+/// one for each of the `k` uids with the largest nonzero `stake`, ties to the lower uid. A
+/// caller that computes them first can skip reading what the uids without one would give.
+pub fn validator_permits(stake: &[u64], k: usize) -> Vec<bool> {
+	stake::top_k_permits(stake, k)
+}
+
 /// Runs one Yuma epoch. See the [crate documentation](crate) for the steps.
 pub fn epoch(inputs: &EpochInputs) -> Result<EpochOutputs, EpochError> {
 	validate(inputs)?;

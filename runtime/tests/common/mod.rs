@@ -11,7 +11,8 @@ pub fn externalities(patch: Value) -> sp_io::TestExternalities {
 }
 
 /// Advance to `block`, running Yuma's `on_initialize` (emission, epochs) and `on_idle` (owed
-/// payouts) in every block.
+/// payouts) in every block, and after each the chain-wide money check
+/// ([`assert_issuance_is_all_balances`]).
 #[allow(dead_code)] // not every test file advances blocks
 pub fn run_to(block: u32) {
 	let now = frame_system::Pallet::<Runtime>::block_number();
@@ -19,7 +20,21 @@ pub fn run_to(block: u32) {
 		frame_system::Pallet::<Runtime>::set_block_number(n);
 		pallet_yuma::Pallet::<Runtime>::on_initialize(n);
 		pallet_yuma::Pallet::<Runtime>::on_idle(n, frame_support::weights::Weight::MAX);
+		assert_issuance_is_all_balances();
 	}
+}
+
+/// The runtime's money invariant: the total issuance equals Σ (free + reserved) over all
+/// accounts (holds are part of `reserved`). The fuzzer checks the same after every block.
+#[allow(dead_code)] // not every test file advances blocks
+pub fn assert_issuance_is_all_balances() {
+	use frame_support::traits::fungible::Inspect;
+	let all: u128 = frame_system::Account::<Runtime>::iter_values()
+		.map(|account| account.data.free + account.data.reserved)
+		.sum();
+	let issuance =
+		<myelin_runtime::Balances as Inspect<myelin_runtime::AccountId>>::total_issuance();
+	assert_eq!(issuance, all, "total issuance differs from Σ (free + reserved)");
 }
 
 /// Run the multi-block migrations as blocks would (one `step` per block, with `try_state` of

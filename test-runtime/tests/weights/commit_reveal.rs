@@ -108,11 +108,15 @@ fn commit_reveal_refusals() {
 		// Commits wait `weights_rate_limit` blocks, as rows do.
 		let other = hash(VALI, &[3], &[1], &[2], 0);
 		assert_noop!(commit(VALI, other), Error::<Test>::SettingWeightsTooFast);
-		set_hyper(H::WeightsRateLimit(0));
+		// The least limit, one block: one commit a block.
+		set_hyper(H::WeightsRateLimit(1));
+		run_to_block(2);
 		assert_noop!(commit(VALI, h), Error::<Test>::DuplicateCommit);
 		for salt in 0..(MAX_COMMITS as u16 - 1) {
 			assert_ok!(commit(VALI, hash(VALI, &[3], &[1], &[100 + salt], 0)));
+			run_to_block(frame_system::Pallet::<Test>::block_number() + 1);
 		}
+		// Block 11, epoch 1: every commit is still live.
 		assert_noop!(
 			commit(VALI, hash(VALI, &[3], &[1], &[999], 0)),
 			Error::<Test>::TooManyCommits
@@ -120,7 +124,7 @@ fn commit_reveal_refusals() {
 		// A reveal that matches but whose row is invalid is refused by the row check.
 		let bad = hash(VALI2, &[9], &[1], &[1], 0);
 		assert_ok!(commit(VALI2, bad));
-		run_to_block(11);
+		run_to_block(21);
 		assert_noop!(reveal(VALI2, &[9], &[1], &[1]), Error::<Test>::UidNotFound);
 		// A salt longer than 32 is refused before anything is hashed.
 		assert_noop!(
@@ -140,6 +144,8 @@ fn pool_checks_of_commits_store_nothing() {
 		assert_eq!(WeightsPallet::pool_check(&VALI, &call), Ok(()));
 		assert!(Commits::<Test>::get(1, VALI).is_none());
 		assert_ok!(commit(VALI, h));
+		assert_eq!(WeightsPallet::pool_check(&VALI, &call), Err(RATE_LIMITED));
+		run_to_block(2);
 		assert_eq!(WeightsPallet::pool_check(&VALI, &call), Err(BAD_COMMIT));
 		let reveal_call = Call::<Test>::reveal_weights {
 			netuid: 1,

@@ -37,7 +37,7 @@ pub fn test(test: impl FnOnce()) {
 		for hotkey in [VALI, VALI2, MINER, MINER2] {
 			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(COLDKEY), 1, hotkey));
 		}
-		set_hyper(H::WeightsRateLimit(0));
+		set_hyper(H::WeightsRateLimit(1));
 		// Stake keeps the validators' permits when the epochs hand them out again.
 		stake(COLDKEY, VALI, 100 * MYL);
 		stake(COLDKEY, VALI2, 100 * MYL);

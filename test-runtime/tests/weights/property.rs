@@ -37,6 +37,9 @@ fn random_rows_are_stored_valid_or_refused() {
 			let wlen = if rng.below(10) == 0 { len + 1 } else { len };
 			let weights: Vec<u16> = (0..wlen).map(|_| rng.below(65_536) as u16).collect();
 			let before = Weights::<Test>::get(1, 1);
+			// A block apart (the rate limit is at least one), without running epochs.
+			let next = frame_system::Pallet::<Test>::block_number() + 1;
+			frame_system::Pallet::<Test>::set_block_number(next);
 			match WeightsPallet::set_weights(
 				RuntimeOrigin::signed(VALI),
 				1,

@@ -19,7 +19,9 @@ fn a_validator_sets_a_max_upscaled_sorted_row() {
 		assert_eq!(LastUpdate::<Test>::get(1, 1), Some(1));
 		assert_eq!(Entries::<Test>::get(1), 2);
 		assert_eq!(last_event(), Event::WeightsSet { netuid: 1, uid: 1 });
-		// A new row replaces the old one; zero weights are not stored.
+		// A new row replaces the old one (a block later: the rate limit is at least one
+		// block); zero weights are not stored.
+		run_to_block(2);
 		assert_ok!(set(VALI, vec![3, 4, 0], vec![5, 0, 5], 0));
 		assert_eq!(Weights::<Test>::get(1, 1).unwrap().to_vec(), vec![(0, 65_535), (3, 65_535)]);
 		assert_eq!(Entries::<Test>::get(1), 2);

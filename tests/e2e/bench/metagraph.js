@@ -1,6 +1,7 @@
 // Latency of `subnets_metagraph` over HTTP JSON-RPC on a dev node, for a subnet of 256 and one
 // of 4096 neurons (registered through `utility.batchAll`, 64 of them staked, one epoch run so
-// every per-uid output exists). Baseline in the same run: `chain_getHeader`. Prints figures.
+// every per-uid output exists). Baseline in the same run: `chain_getHeader`. Each metagraph call
+// is at another block, since the node caches answers per block. Prints figures.
 //   node bench/metagraph.js            (or `make bench-rpc` from the repository root)
 import { Keyring } from '@polkadot/keyring';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -62,13 +63,15 @@ async function populate(n) {
 const median = (xs) => xs[Math.floor(xs.length / 2)];
 const p95 = (xs) => xs[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
+/** Median and p95 of `CALLS` calls; `params` is an array, or a function of the call's index. */
 async function latency(method, params) {
-  for (let i = 0; i < 3; i++) await rawRpc(node.rpcPort, method, params); // warm-up
+  const paramsOf = typeof params === 'function' ? params : () => params;
+  for (let i = 0; i < 3; i++) await rawRpc(node.rpcPort, method, paramsOf(CALLS + i)); // warm-up
   const times = [];
   let bytes = 0;
   for (let i = 0; i < CALLS; i++) {
     const t = performance.now();
-    const { reply } = await rawRpc(node.rpcPort, method, params);
+    const { reply } = await rawRpc(node.rpcPort, method, paramsOf(i));
     times.push(performance.now() - t);
     if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
     bytes = JSON.stringify(reply.result).length;
@@ -82,7 +85,13 @@ try {
   console.log(`baseline chain_getHeader:   median ${base.median.toFixed(2)} ms, p95 ${base.p95.toFixed(2)} ms`);
   for (const n of SIZES) {
     const { netuid, registeredS } = await populate(n);
-    const mg = await latency('subnets_metagraph', [netuid]);
+    // The node caches a metagraph per (block, netuid): each timed call asks for another of the
+    // last CALLS + 3 blocks, so every one is computed; `cached` repeats one block.
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const hashes = [];
+    for (let i = 0; i < CALLS + 3; i++) hashes.push((await api.rpc.chain.getBlockHash(best - i)).toHex());
+    const mg = await latency('subnets_metagraph', (i) => [netuid, hashes[i]]);
+    const cached = await latency('subnets_metagraph', [netuid, hashes[0]]);
     const one = await latency('subnets_neuron', [netuid, n - 1]);
     // The runtime API alone (SCALE out, no JSON): `state_call` with the SCALE-encoded netuid.
     const arg = `0x${(netuid & 255).toString(16).padStart(2, '0')}${(netuid >> 8).toString(16).padStart(2, '0')}`;
@@ -93,6 +102,7 @@ try {
         `${(mg.bytes / 1024).toFixed(0)} KiB, ${(mg.median / base.median).toFixed(0)}x chain_getHeader, ` +
         `${((mg.median * 1000) / n).toFixed(1)} µs per neuron`,
     );
+    console.log(`  subnets_metagraph, cached (one block): median ${cached.median.toFixed(1)} ms, p95 ${cached.p95.toFixed(1)} ms`);
     console.log(`  state_call SubnetsApi_metagraph (SCALE): median ${scale.median.toFixed(1)} ms, p95 ${scale.p95.toFixed(1)} ms`);
     console.log(`  subnets_neuron:    median ${one.median.toFixed(2)} ms, p95 ${one.p95.toFixed(2)} ms`);
   }

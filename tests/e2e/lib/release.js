@@ -37,6 +37,7 @@ export const versionKey = (pallet) =>
 function withoutNewerGenesisFields(patch) {
   delete patch.root; // the Root pallet (runtime spec 104)
   if (patch.subnets) delete patch.subnets.networkImmunityPeriod; // spec 104
+  if (patch.staking) delete patch.staking.stakeWarmup; // spec 105
 }
 
 /**

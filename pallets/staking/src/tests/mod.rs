@@ -7,3 +7,4 @@ mod property;
 mod rewards;
 mod stake;
 mod take;
+mod warmup;

@@ -109,15 +109,31 @@ fn serving_is_rate_limited() {
 		assert_eq!(url_of(netuid, 0), Some(b"http://second".to_vec()));
 		assert_eq!(Axons::<Test>::get(netuid, 0).unwrap().block, 51);
 
-		// The owner lifts the limit.
+		// The owner lowers the limit to its least: once a block.
 		assert_ok!(Subnets::set_hyperparameter(
 			RuntimeOrigin::signed(ALICE),
 			netuid,
-			Hyperparameter::ServingRateLimit(0)
+			Hyperparameter::ServingRateLimit(1)
 		));
+		run_to_block(52);
 		assert_ok!(serve(101, netuid, b"http://third"));
+		assert_noop!(serve(101, netuid, b"http://fourth"), Error::<Test>::ServingRateLimitExceeded);
+		run_to_block(53);
 		assert_ok!(serve(101, netuid, b"http://fourth"));
 		assert_eq!(url_of(netuid, 0), Some(b"http://fourth".to_vec()));
+	});
+}
+
+#[test]
+fn a_rate_limit_stored_as_zero_counts_as_one_block() {
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		// As a chain may hold it from before the bound: 0 in storage.
+		Hyperparams::<Test>::mutate(netuid, |p| p.as_mut().unwrap().serving_rate_limit = 0);
+		assert_ok!(serve(101, netuid, b"http://first"));
+		assert_noop!(serve(101, netuid, b"http://second"), Error::<Test>::ServingRateLimitExceeded);
+		next_block();
+		assert_ok!(serve(101, netuid, b"http://second"));
 	});
 }
 

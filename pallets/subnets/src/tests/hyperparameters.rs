@@ -17,7 +17,7 @@ fn owner_variants() -> Vec<Hyperparameter<Balance>> {
 		H::AlphaSigmoidSteepness(50),
 		H::ImmunityPeriod(0),
 		H::ActivityCutoff(100),
-		H::WeightsRateLimit(0),
+		H::WeightsRateLimit(1),
 		H::MinAllowedWeights(0),
 		// The largest share of a row over the one neuron of a new subnet is 65535.
 		H::MaxWeightLimit(65_535),
@@ -340,6 +340,18 @@ fn burn_bounds() {
 		accepted(netuid, H::MaxBurn(0));
 		refused(netuid, H::BurnHalfLife(0), Error::<Test>::BurnHalfLifeZero);
 		accepted(netuid, H::BurnHalfLife(u32::MAX));
+	});
+}
+
+#[test]
+fn rate_limits_are_at_least_one_block() {
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		// Not even root may set 0: every feeless call of a hotkey would then pass the pool.
+		refused(netuid, H::WeightsRateLimit(0), Error::<Test>::WeightsRateLimitZero);
+		refused(netuid, H::ServingRateLimit(0), Error::<Test>::ServingRateLimitZero);
+		accepted(netuid, H::WeightsRateLimit(1));
+		accepted(netuid, H::ServingRateLimit(1));
 	});
 }
 

@@ -301,3 +301,53 @@ fn a_shorter_interval_applies_at_once() {
 		assert_eq!(Subnets::network_lock_cost(), 150 * MYL);
 	});
 }
+
+#[test]
+fn a_registration_never_burns_more_than_its_limit() {
+	test(|| {
+		let netuid = register_subnet(ALICE, 101);
+		// The price a signer saw (1 MYL) rises by 1.26 with a registration included first.
+		assert_eq!(price(netuid), MYL);
+		register_neuron(netuid, BOB, 201);
+		let risen = price(netuid);
+		assert!(risen > MYL);
+		let (free_before, issuance_before) = (free(BOB), issuance());
+		frame_support::assert_noop!(
+			Subnets::burned_register_with_limit(RuntimeOrigin::signed(BOB), netuid, 202, MYL),
+			Error::<Test>::BurnAboveLimit
+		);
+		assert_eq!((free(BOB), issuance()), (free_before, issuance_before));
+		assert_eq!(SubnetworkN::<Test>::get(netuid), 2);
+		// At its price exactly, the same call registers and burns that price.
+		assert_ok!(Subnets::burned_register_with_limit(
+			RuntimeOrigin::signed(BOB),
+			netuid,
+			202,
+			risen
+		));
+		assert_eq!(free(BOB), free_before - risen);
+		assert_eq!(
+			last_subnet_event(),
+			Event::NeuronRegistered { netuid, uid: 2, hotkey: 202, burned: risen }
+		);
+	});
+}
+
+#[test]
+fn a_subnet_never_locks_more_than_its_limit() {
+	test(|| {
+		let lock = Subnets::network_lock_cost();
+		register_subnet(ALICE, 101);
+		// The lock cost doubled with the registration included first.
+		let risen = Subnets::network_lock_cost();
+		assert!(risen > lock);
+		let held_before = held(BOB);
+		frame_support::assert_noop!(
+			Subnets::register_network_with_limit(RuntimeOrigin::signed(BOB), 102, lock),
+			Error::<Test>::LockAboveLimit
+		);
+		assert_eq!(held(BOB), held_before);
+		assert_ok!(Subnets::register_network_with_limit(RuntimeOrigin::signed(BOB), 102, risen));
+		assert_eq!(held(BOB), held_before + risen);
+	});
+}
