@@ -5,6 +5,7 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/myelin/target
 NODE := $(CARGO_TARGET_DIR)/release/myelin-node
 WORKER := $(CARGO_TARGET_DIR)/release/myelin-worker
+CLI := $(CARGO_TARGET_DIR)/release/myelin
 CARGO := cargo
 E2E := tests/e2e
 ZN := zombienet
@@ -55,7 +56,7 @@ e2e-deps:
 	cd $(E2E) && npm ci --no-audit --no-fund
 
 test-e2e: e2e-deps
-	cd $(E2E) && MYELIN_NODE=$(NODE) MYELIN_WORKER=$(WORKER) npm test
+	cd $(E2E) && MYELIN_NODE=$(NODE) MYELIN_WORKER=$(WORKER) MYELIN_CLI=$(CLI) npm test
 
 # Four validators in network namespaces the test makes (needs root; part of test-e2e, which
 # says why and skips it where namespaces can't be made).

@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::{anyhow, Context, Result};
 use serde::{de::DeserializeOwned, Deserialize};
 use subxt::{
+	error::{DispatchError, TransactionEventsError},
 	rpcs::{
 		client::{rpc_params, RpcParams},
 		RpcClient,
@@ -145,7 +146,8 @@ impl Chain {
 		}
 	}
 
-	async fn request<T: DeserializeOwned>(&self, method: &str, params: RpcParams) -> Result<T> {
+	/// Calls the JSON-RPC `method` with `params` and reads its result as `T`.
+	pub async fn request<T: DeserializeOwned>(&self, method: &str, params: RpcParams) -> Result<T> {
 		self.rpc.request(method, params).await.with_context(|| method.to_string())
 	}
 
@@ -216,7 +218,7 @@ impl Chain {
 			.wait_for_finalized()
 			.await
 			.map_err(|e| anyhow!("{e}"))?;
-		in_block.wait_for_success().await.map_err(|e| anyhow!("{e}"))?;
+		in_block.wait_for_success().await.map_err(|e| anyhow!(describe_failure(&e)))?;
 		let block_hash = in_block.block_hash();
 		Ok(Included { block_number: self.number_of(block_hash).await?, block_hash })
 	}
@@ -248,6 +250,26 @@ impl Chain {
 	}
 }
 
+impl Chain {
+	/// The subxt client, for storage reads.
+	pub fn client(&self) -> &OnlineClient<SubstrateConfig> {
+		&self.client
+	}
+}
+
+/// Why an included extrinsic failed: a pallet's error as `Pallet.Error: its documentation`
+/// (from the metadata, as polkadot.js shows it), anything else as subxt words it.
+pub fn describe_failure(error: &TransactionEventsError) -> String {
+	if let TransactionEventsError::ExtrinsicFailed(DispatchError::Module(module)) = error {
+		if let Ok(details) = module.details() {
+			let docs = details.variant.docs.join(" ");
+			let name = format!("{}.{}", details.pallet.name(), details.variant.name);
+			return if docs.trim().is_empty() { name } else { format!("{name}: {}", docs.trim()) };
+		}
+	}
+	error.to_string()
+}
+
 /// `params`, then the block hash `at` when there is one: the optional last parameter of the
 /// `subnets_*` methods (without it they read the best block).
 fn with_at(mut params: RpcParams, at: Option<H256>) -> RpcParams {
@@ -274,6 +296,10 @@ pub fn pool_code(code: u8) -> String {
 		14 => "invalid weights",
 		15 => "wrong weights mode (commit-reveal on or off)",
 		16 => "commit or reveal refused",
+		17 => "salt longer than 32",
+		21 => "not a root validator",
+		22 => "root weights rate limit",
+		23 => "invalid root weights",
 		_ => "unknown",
 	};
 	format!("code {code}: {meaning}")

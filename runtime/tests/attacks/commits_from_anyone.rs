@@ -9,7 +9,7 @@ use myelin_runtime::{genesis_config_presets, AccountId, Runtime, RuntimeOrigin, 
 use pallet_subnets::Hyperparameter as H;
 use pallet_weights::{pool_codes, Call, Error};
 use sp_core::H256;
-use sp_keyring::Sr25519Keyring::{Bob, Dave};
+use sp_keyring::Sr25519Keyring::Bob;
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Weights = pallet_weights::Pallet<Runtime>;
@@ -19,11 +19,7 @@ fn only_permitted_validators_commit_and_at_the_rate_limit() {
 	externalities(genesis_config_presets::development()).execute_with(|| {
 		run_to(1);
 		let (validator, miner) = (AccountId::new([0x71; 32]), AccountId::new([0x72; 32]));
-		assert_ok!(Subnets::register_network(
-			RuntimeOrigin::signed(Dave.to_account_id()),
-			AccountId::new([0xd0; 32])
-		));
-		let netuid = pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().unwrap();
+		let netuid = crate::daves_subnet();
 		let bob = RuntimeOrigin::signed(Bob.to_account_id());
 		assert_ok!(Subnets::burned_register(bob.clone(), netuid, validator.clone()));
 		assert_ok!(Subnets::burned_register(bob.clone(), netuid, miner.clone()));

@@ -19,7 +19,7 @@ use myelin_runtime::{
 };
 use pallet_subnets::{Error, Hyperparameter as H};
 use sp_core::{sr25519, Pair};
-use sp_keyring::Sr25519Keyring::{Bob, Dave};
+use sp_keyring::Sr25519Keyring::Bob;
 use sp_runtime::{
 	traits::TransactionExtension,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
@@ -29,11 +29,7 @@ type Subnets = pallet_subnets::Pallet<Runtime>;
 
 /// A subnet of Dave with `hotkey` registered by Bob: its netuid.
 fn subnet_with(hotkey: &sr25519::Pair) -> u16 {
-	assert_ok!(Subnets::register_network(
-		RuntimeOrigin::signed(Dave.to_account_id()),
-		sp_runtime::AccountId32::new([0xd0; 32])
-	));
-	let netuid = pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().unwrap();
+	let netuid = crate::daves_subnet();
 	assert_ok!(Subnets::burned_register(
 		RuntimeOrigin::signed(Bob.to_account_id()),
 		netuid,

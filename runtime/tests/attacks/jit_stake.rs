@@ -12,7 +12,7 @@
 use crate::common::{externalities, run_to};
 use frame_support::assert_ok;
 use myelin_runtime::{genesis_config_presets, AccountId, Balances, Runtime, RuntimeOrigin, MYL};
-use sp_keyring::Sr25519Keyring::{Bob, Charlie, Dave};
+use sp_keyring::Sr25519Keyring::{Bob, Charlie};
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
@@ -28,11 +28,7 @@ fn wealth(who: &AccountId) -> u128 {
 /// and the attacker's hotkey registered by Bob: `(netuid, validator, attacker hotkey)`.
 fn subnet() -> (u16, AccountId, AccountId) {
 	run_to(1);
-	assert_ok!(Subnets::register_network(
-		RuntimeOrigin::signed(Dave.to_account_id()),
-		AccountId::new([0xd0; 32])
-	));
-	let netuid = pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().unwrap();
+	let netuid = crate::daves_subnet();
 	let (validator, jit) = (AccountId::new([0x71; 32]), AccountId::new([0x72; 32]));
 	let charlie = RuntimeOrigin::signed(Charlie.to_account_id());
 	assert_ok!(Subnets::burned_register(charlie, netuid, validator.clone()));

@@ -4,6 +4,18 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+use myelin_runtime::{AccountId, Runtime, RuntimeOrigin};
+
+/// Dave registers a subnet with the hotkey `0xd0…`, as the first subnet of the dev chain: its
+/// netuid.
+fn daves_subnet() -> u16 {
+	frame_support::assert_ok!(pallet_subnets::Pallet::<Runtime>::register_network(
+		RuntimeOrigin::signed(sp_keyring::Sr25519Keyring::Dave.to_account_id()),
+		AccountId::new([0xd0; 32])
+	));
+	pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().expect("the subnet exists")
+}
+
 mod commits_from_anyone;
 mod emission_farming;
 mod free_block_filling;

@@ -8,7 +8,7 @@ use crate::common::{externalities, run_to};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use myelin_runtime::{genesis_config_presets, AccountId, Balances, Runtime, RuntimeOrigin};
 use pallet_subnets::Error;
-use sp_keyring::Sr25519Keyring::{Bob, Charlie, Dave, Eve};
+use sp_keyring::Sr25519Keyring::{Bob, Charlie, Eve};
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 
@@ -16,11 +16,7 @@ type Subnets = pallet_subnets::Pallet<Runtime>;
 fn a_registration_front_run_by_another_is_refused_at_the_signed_price() {
 	externalities(genesis_config_presets::development()).execute_with(|| {
 		run_to(1);
-		assert_ok!(Subnets::register_network(
-			RuntimeOrigin::signed(Dave.to_account_id()),
-			AccountId::new([0xd0; 32])
-		));
-		let netuid = pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().unwrap();
+		let netuid = crate::daves_subnet();
 		// Eve signs at the price she sees; Charlie's registration is included first.
 		let seen = Subnets::registration_price(netuid).unwrap();
 		assert_ok!(Subnets::burned_register(

@@ -9,7 +9,7 @@ use crate::common::{externalities, run_to};
 use frame_support::assert_ok;
 use myelin_runtime::{genesis_config_presets, AccountId, Runtime, RuntimeOrigin, MYL};
 use pallet_subnets::Hyperparameter as H;
-use sp_keyring::Sr25519Keyring::{Bob, Dave};
+use sp_keyring::Sr25519Keyring::Bob;
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Weights = pallet_weights::Pallet<Runtime>;
@@ -32,11 +32,7 @@ fn run_until_permitted(netuid: u16, hotkey: &AccountId) -> u32 {
 fn a_row_leaves_with_its_validators_permit() {
 	externalities(genesis_config_presets::development()).execute_with(|| {
 		run_to(1);
-		assert_ok!(Subnets::register_network(
-			RuntimeOrigin::signed(Dave.to_account_id()),
-			AccountId::new([0xd0; 32])
-		));
-		let netuid = pallet_subnets::SubnetOwner::<Runtime>::iter_keys().next().unwrap();
+		let netuid = crate::daves_subnet();
 		let bob = RuntimeOrigin::signed(Bob.to_account_id());
 		// Two hotkeys of one coldkey, and one permit to pass between them.
 		let (first, second) = (AccountId::new([0x81; 32]), AccountId::new([0x82; 32]));

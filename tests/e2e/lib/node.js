@@ -28,6 +28,9 @@ export const nodeBinary = () => builtBinary('MYELIN_NODE', 'myelin-node');
 /** The worker binary: $MYELIN_WORKER, else $CARGO_TARGET_DIR/release/myelin-worker. */
 export const workerBinary = () => builtBinary('MYELIN_WORKER', 'myelin-worker');
 
+/** The `myelin` command-line tool: $MYELIN_CLI, else $CARGO_TARGET_DIR/release/myelin. */
+export const cliBinary = () => builtBinary('MYELIN_CLI', 'myelin');
+
 /**
  * Starts `myelin-worker ...args` (see `workerBinary`). Returns `{ name, child, log, exit, exited }`:
  * `log` is its whole stderr (a few hundred KB at most in these tests), `exit` is null until it
