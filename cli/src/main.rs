@@ -6,7 +6,10 @@
 //! prints the pallet error with its documentation and exits with 1; a bad argument names the
 //! argument and exits with 2.
 
+mod params;
 mod table;
+mod wallet;
+mod weights;
 
 use std::{path::PathBuf, process::ExitCode, str::FromStr};
 
@@ -47,6 +50,16 @@ enum Command {
 		#[command(subcommand)]
 		command: StakeCommand,
 	},
+	/// A hotkey's take: the share of its dividends its owner keeps.
+	Take {
+		#[command(subcommand)]
+		command: TakeCommand,
+	},
+	/// A validator's weights: set, commit, reveal.
+	Weights {
+		#[command(subcommand)]
+		command: weights::WeightsCommand,
+	},
 	/// The neurons of a subnet, one row each.
 	Metagraph(MetagraphArgs),
 	/// The free and held balance of an account.
@@ -55,7 +68,12 @@ enum Command {
 		#[arg(value_parser = parse_account)]
 		address: AccountId32,
 	},
-	/// The SS58 address of a secret URI (`--suri`, `--suri-file` or `MYELIN_SURI`).
+	/// Wallets: a coldkey and hotkeys, stored encrypted (polkadot.js JSON keystore).
+	Wallet {
+		#[command(subcommand)]
+		command: wallet::WalletCommand,
+	},
+	/// The SS58 address of a signer (`--suri`, `--suri-file`, `MYELIN_SURI` or `--wallet`).
 	Address {
 		#[command(flatten)]
 		signer: Signer,
@@ -99,6 +117,20 @@ enum SubnetCommand {
 		#[command(flatten)]
 		signer: Signer,
 	},
+	/// Set one hyperparameter of a subnet (its owner, or root with --sudo).
+	Set {
+		/// The subnet.
+		netuid: u16,
+		/// `NAME=VALUE`, a name of `subnet hyperparameters` (e.g. `tempo=20`,
+		/// `alpha_values=2000,60000`, `max_burn=10` in MYL).
+		#[arg(long, value_parser = params::parse_param)]
+		param: params::Param,
+		/// Wrap it in `sudo.sudo` (the signer is the sudo key), for what only root may set.
+		#[arg(long)]
+		sudo: bool,
+		#[command(flatten)]
+		signer: Signer,
+	},
 	/// Dissolve a subnet of the signing coldkey; its lock comes back.
 	Dissolve {
 		/// The subnet.
@@ -130,6 +162,20 @@ enum StakeCommand {
 	Add(StakeArgs),
 	/// Take stake of the signing coldkey back from a hotkey.
 	Remove(StakeArgs),
+	/// Move stake of the signing coldkey from one hotkey to another.
+	Move {
+		/// The hotkey the stake leaves (SS58).
+		#[arg(long, value_parser = parse_account)]
+		from: AccountId32,
+		/// The hotkey it goes to (SS58).
+		#[arg(long, value_parser = parse_account)]
+		to: AccountId32,
+		/// How much, in MYL.
+		#[arg(long, value_parser = parse_myl)]
+		amount: u128,
+		#[command(flatten)]
+		signer: Signer,
+	},
 	/// A hotkey's stake, and one coldkey's part of it.
 	Show {
 		/// The hotkey (SS58).
@@ -139,6 +185,29 @@ enum StakeCommand {
 		#[arg(long, value_parser = parse_account)]
 		coldkey: Option<AccountId32>,
 	},
+}
+
+#[derive(Subcommand)]
+enum TakeCommand {
+	/// Set the take of a hotkey of the signing coldkey: a decrease applies at once, an
+	/// increase is announced and in force `TakeIncreaseDelay` blocks later.
+	Set {
+		/// The hotkey (SS58).
+		#[arg(long, value_parser = parse_account)]
+		hotkey: AccountId32,
+		/// The take in percent, 0 to 18 (e.g. 9 or 4.5).
+		#[arg(long, value_parser = parse_percent)]
+		take: u32,
+		#[command(flatten)]
+		signer: Signer,
+	},
+}
+
+/// A percentage of 0..=18 as parts per billion.
+fn parse_percent(s: &str) -> Result<u32, String> {
+	let bad = || format!("`{s}` is not a take in percent of 0 to 18 (e.g. 9 or 4.5)");
+	let parts = myelin_worker::parse_myl(s).map_err(|_| bad())? / 100;
+	u32::try_from(parts).ok().filter(|p| *p <= 180_000_000).ok_or_else(bad)
 }
 
 #[derive(Args)]
@@ -166,9 +235,17 @@ struct MetagraphArgs {
 	reverse: bool,
 }
 
-/// Who signs: a secret URI given on the command line, in a file, or in `MYELIN_SURI`.
+/// Who signs: a wallet's key, or a secret URI given on the command line, in a file, or in
+/// `MYELIN_SURI`.
 #[derive(Args)]
 struct Signer {
+	/// Sign with this wallet's coldkey (`myelin wallet`; its password from MYELIN_PASSWORD
+	/// or a prompt).
+	#[arg(long)]
+	wallet: Option<String>,
+	/// With --wallet: sign with this hotkey of the wallet instead of its coldkey.
+	#[arg(long, requires = "wallet")]
+	wallet_hotkey: Option<String>,
 	/// The signing key's secret URI (`//Alice`, a mnemonic, a 0x seed). Prefer --suri-file
 	/// or MYELIN_SURI: command lines can be read by other users.
 	#[arg(long)]
@@ -180,6 +257,12 @@ struct Signer {
 
 impl Signer {
 	fn keypair(&self) -> Result<Keypair> {
+		if let Some(wallet) = &self.wallet {
+			if self.suri.is_some() || self.suri_file.is_some() {
+				bail!("give --wallet or --suri/--suri-file, not both");
+			}
+			return wallet::load(wallet, self.wallet_hotkey.as_deref());
+		}
 		let env = std::env::var("MYELIN_SURI").ok();
 		let suri =
 			self.suri.as_deref().or(if self.suri_file.is_none() { env.as_deref() } else { None });
@@ -206,16 +289,35 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<()> {
 	let out = Output { json: cli.json };
-	if let Command::Address { signer } = &cli.command {
-		let address = keys::address(&signer.keypair()?);
-		return out.print(&json!({ "address": address }), || address.clone());
+	// What needs no node.
+	match cli.command {
+		Command::Address { signer } => {
+			let address = keys::address(&signer.keypair()?);
+			return out.print(&json!({ "address": address }), || address.clone());
+		},
+		Command::Wallet { command } => return wallet::run(&out, command),
+		_ => {},
 	}
 	let chain = Chain::connect(&cli.url).await?;
 	match cli.command {
-		Command::Address { .. } => unreachable!("answered without a node"),
+		Command::Address { .. } | Command::Wallet { .. } => unreachable!("answered without a node"),
 		Command::Subnet { command } => subnet(&chain, &out, command).await,
 		Command::Register(args) => register(&chain, &out, args).await,
 		Command::Stake { command } => stake(&chain, &out, command).await,
+		Command::Weights { command } => weights::run(&chain, &out, command).await,
+		Command::Take { command: TakeCommand::Set { hotkey, take, signer } } => {
+			let call = api::tx()
+				.staking()
+				.set_take(hotkey, api::runtime_types::sp_arithmetic::per_things::Perbill(take));
+			let included = submit(&chain, &call, &signer.keypair()?).await?;
+			let percent = f64::from(take) / 1e7;
+			out.done(
+				&included,
+				&format!(
+					"take of {hotkey} set to {percent}% (an increase is in force after its delay)"
+				),
+			)
+		},
 		Command::Metagraph(args) => {
 			let metagraph: Value =
 				chain.request("subnets_metagraph", rpc_params![args.netuid]).await?;
@@ -294,6 +396,22 @@ async fn subnet(chain: &Chain, out: &Output, command: SubnetCommand) -> Result<(
 				&format!("created subnet {netuid}"),
 			)
 		},
+		SubnetCommand::Set { netuid, param, sudo, signer } => {
+			let key = signer.keypair()?;
+			let param = param.build();
+			let included = if sudo {
+				use api::runtime_types::{
+					myelin_runtime::RuntimeCall, pallet_subnets::pallet::Call,
+				};
+				let inner = RuntimeCall::Subnets(Call::set_hyperparameter { netuid, param });
+				let included = submit(chain, &api::tx().sudo().sudo(inner), &key).await?;
+				sudo_result(chain, &included).await?;
+				included
+			} else {
+				submit(chain, &api::tx().subnets().set_hyperparameter(netuid, param), &key).await?
+			};
+			out.done(&included, &format!("hyperparameter of subnet {netuid} set"))
+		},
 		SubnetCommand::Dissolve { netuid, signer } => {
 			let call = api::tx().subnets().dissolve_network(netuid);
 			let included = submit(chain, &call, &signer.keypair()?).await?;
@@ -342,6 +460,11 @@ async fn stake(chain: &Chain, out: &Output, command: StakeCommand) -> Result<()>
 			let included = submit(chain, &call, &signer.keypair()?).await?;
 			out.done(&included, &format!("took {} MYL of stake back from {hotkey}", myl(amount)))
 		},
+		StakeCommand::Move { from, to, amount, signer } => {
+			let call = api::tx().staking().move_stake(from, to, amount);
+			let included = submit(chain, &call, &signer.keypair()?).await?;
+			out.done(&included, &format!("moved {} MYL of stake from {from} to {to}", myl(amount)))
+		},
 		StakeCommand::Show { hotkey, coldkey } => {
 			let at = chain.client().at_current_block().await?;
 			let storage = at.storage();
@@ -368,6 +491,34 @@ async fn stake(chain: &Chain, out: &Output, command: StakeCommand) -> Result<()>
 			}
 			out.print(&value, || text)
 		},
+	}
+}
+
+/// The outcome of the call a `sudo.sudo` in `included` dispatched (`Sudo.Sudid`): the call's
+/// own error as `Pallet.Error: its documentation`, as for a call signed directly.
+async fn sudo_result(chain: &Chain, included: &Included) -> Result<()> {
+	use api::runtime_types::sp_runtime::DispatchError;
+	let at = chain.client().at_block(included.block_hash).await?;
+	let events = at.events().fetch().await?;
+	let Some(sudid) = events.find_first::<api::sudo::events::Sudid>() else {
+		bail!("no Sudo.Sudid event in block #{}", included.block_number)
+	};
+	match sudid?.sudo_result {
+		Ok(()) => Ok(()),
+		Err(DispatchError::Module(error)) => {
+			let metadata = at.metadata();
+			let details = metadata.pallet_by_error_index(error.index).and_then(|pallet| {
+				let variant = pallet.error_variant_by_index(error.error[0])?;
+				Some(format!(
+					"{}.{}: {}",
+					pallet.name(),
+					variant.name,
+					variant.docs.join(" ").trim()
+				))
+			});
+			bail!("sudo: {}", details.unwrap_or_else(|| format!("module error {error:?}")))
+		},
+		Err(other) => bail!("sudo: {other:?}"),
 	}
 }
 
