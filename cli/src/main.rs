@@ -7,6 +7,7 @@
 //! argument and exits with 2.
 
 mod params;
+mod root;
 mod table;
 mod wallet;
 mod weights;
@@ -54,6 +55,11 @@ enum Command {
 	Take {
 		#[command(subcommand)]
 		command: TakeCommand,
+	},
+	/// Root consensus: show, register, weights.
+	Root {
+		#[command(subcommand)]
+		command: root::RootCommand,
 	},
 	/// A validator's weights: set, commit, reveal.
 	Weights {
@@ -305,6 +311,7 @@ async fn run(cli: Cli) -> Result<()> {
 		Command::Register(args) => register(&chain, &out, args).await,
 		Command::Stake { command } => stake(&chain, &out, command).await,
 		Command::Weights { command } => weights::run(&chain, &out, command).await,
+		Command::Root { command } => root::run(&chain, &out, command).await,
 		Command::Take { command: TakeCommand::Set { hotkey, take, signer } } => {
 			let call = api::tx()
 				.staking()

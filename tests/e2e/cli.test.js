@@ -18,7 +18,9 @@ describe('myelin command-line tool', () => {
   let node;
   let netuid;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [ownerHk, minerHk, receiver] = [0, 1, 2].map(() => keyring.addFromMnemonic(mnemonicGenerate()));
+  const ownerSuri = mnemonicGenerate();
+  const ownerHk = keyring.addFromMnemonic(ownerSuri);
+  const [minerHk, receiver] = [0, 1].map(() => keyring.addFromMnemonic(mnemonicGenerate()));
   const bob = keyring.addFromUri('//Bob');
 
   /**
@@ -144,6 +146,23 @@ describe('myelin command-line tool', () => {
     );
     assert.equal(weights.code, 1);
     assert.match(weights.stderr, /refused by the pool: code 13: no validator permit/);
+  });
+
+  it('makes a root validator that weights subnets, and shows root consensus', async () => {
+    // Alice owns ownerHk, which holds stake (Bob moved 1 MYL onto it above).
+    await json(['root', 'register', '--hotkey', ownerHk.address]);
+    const root = await json(['root', 'show']);
+    assert.ok(root.validators.some((v) => v.hotkey === ownerHk.address));
+    // Its hotkey signs its row (feeless).
+    await json(['root', 'weights', '--netuids', String(netuid), '--weights', '1'], ownerSuri);
+    const after = await json(['root', 'show']);
+    const row = after.validators.find((v) => v.hotkey === ownerHk.address).weights;
+    assert.deepEqual(row.map(([n]) => n), [netuid]);
+    const text = await myelin(['root', 'show']);
+    assert.match(text.stdout, /root epoch every 10 blocks/);
+    const stranger = await myelin(['root', 'weights', '--netuids', String(netuid), '--weights', '1'], '//Ferdie');
+    assert.equal(stranger.code, 1);
+    assert.match(stranger.stderr, /code 21: not a root validator/);
   });
 
   it('keeps keys in encrypted wallets that polkadot.js reads, and signs with them', async () => {
