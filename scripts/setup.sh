@@ -32,6 +32,7 @@ declare -A need=(
 	[git]=git
 	[node]=nodejs
 	[npm]=npm
+	[python3]=python3 # the worker's plug-in examples and the subnet template (e2e)
 )
 missing=()
 for cmd in "${!need[@]}"; do

@@ -248,12 +248,28 @@ impl Chain {
 			self.request("chain_getHeader", rpc_params![hash]).await?;
 		header_number(&header.ok_or_else(|| anyhow!("chain_getHeader: unknown block {hash:?}"))?)
 	}
-}
 
-impl Chain {
 	/// The subxt client, for storage reads.
 	pub fn client(&self) -> &OnlineClient<SubstrateConfig> {
 		&self.client
+	}
+
+	/// `Weights.Commits(netuid, hotkey)` at block `at`: the outstanding commitments, each
+	/// `(hash, epoch committed in)`, oldest first.
+	pub async fn commits_at(
+		&self,
+		netuid: u16,
+		hotkey: subxt::utils::AccountId32,
+		at: H256,
+	) -> Result<Vec<(H256, u64)>> {
+		let block = self.client.at_block(at).await?;
+		let commits = block
+			.storage()
+			.try_fetch(api::storage().weights().commits(), (netuid, hotkey))
+			.await?
+			.map(|v| v.decode())
+			.transpose()?;
+		Ok(commits.map(|c| c.0).unwrap_or_default())
 	}
 }
 

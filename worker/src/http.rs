@@ -1,12 +1,15 @@
-//! The little HTTP the workers speak: the miner's task server and the validator's client.
+//! The little HTTP the workers speak: the miner's task server and the validator's client,
+//! over TLS for https axons ([`crate::tls`]).
 
 use std::{convert::Infallible, future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
-use hyper::{body::Incoming, header, Method, Request, Response, StatusCode};
+use hyper::{body::Incoming, header, HeaderMap, Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
+use rustls_pki_types::ServerName;
 use tokio::net::TcpListener;
+use tokio_rustls::{TlsAcceptor, TlsConnector};
 
 /// The largest request body the miner reads (a task is a few bytes).
 pub const MAX_REQUEST: usize = 1 << 20;
@@ -21,12 +24,33 @@ pub fn json_response(status: StatusCode, body: Vec<u8>) -> Response<Full<Bytes>>
 	response
 }
 
-/// Serves `POST /task` with `handle(body) -> (status, body)` and `GET /health`, on `listener`,
-/// until `shutdown` resolves.
-pub async fn serve<H, F>(listener: TcpListener, handle: H, shutdown: impl Future<Output = ()>)
-where
-	H: Fn(Bytes) -> F + Send + Sync + 'static,
-	F: Future<Output = (StatusCode, Vec<u8>)> + Send + 'static,
+/// What the miner's handler returns: a status, a JSON body and extra headers.
+pub struct Reply {
+	/// The HTTP status.
+	pub status: StatusCode,
+	/// The JSON body.
+	pub body: Vec<u8>,
+	/// Extra headers (the answer's signature).
+	pub headers: Vec<(&'static str, String)>,
+}
+
+impl Reply {
+	/// A reply without extra headers.
+	pub fn plain(status: StatusCode, body: Vec<u8>) -> Self {
+		Self { status, body, headers: Vec::new() }
+	}
+}
+
+/// Serves `POST /task` with `handle(headers, body)` and `GET /health`, on `listener` (over TLS
+/// with `tls`), until `shutdown` resolves.
+pub async fn serve<H, F>(
+	listener: TcpListener,
+	tls: Option<TlsAcceptor>,
+	handle: H,
+	shutdown: impl Future<Output = ()>,
+) where
+	H: Fn(HeaderMap, Bytes) -> F + Send + Sync + 'static,
+	F: Future<Output = Reply> + Send + 'static,
 {
 	let handle = Arc::new(handle);
 	tokio::pin!(shutdown);
@@ -42,33 +66,50 @@ where
 			},
 		};
 		let handle = handle.clone();
+		let tls = tls.clone();
 		tokio::spawn(async move {
 			let service = hyper::service::service_fn(move |req: Request<Incoming>| {
 				let handle = handle.clone();
 				async move { Ok::<_, Infallible>(route(req, &*handle, peer).await) }
 			});
-			if let Err(e) = hyper::server::conn::http1::Builder::new()
-				.serve_connection(TokioIo::new(stream), service)
-				.await
-			{
+			let http = hyper::server::conn::http1::Builder::new();
+			let served = match tls {
+				None => http.serve_connection(TokioIo::new(stream), service).await,
+				Some(tls) => match tokio::time::timeout(HANDSHAKE, tls.accept(stream)).await {
+					Ok(Ok(stream)) => http.serve_connection(TokioIo::new(stream), service).await,
+					Ok(Err(e)) => return log::debug!("TLS handshake with {peer}: {e}"),
+					Err(_) => return log::debug!("TLS handshake with {peer}: timed out"),
+				},
+			};
+			if let Err(e) = served {
 				log::debug!("connection from {peer}: {e}");
 			}
 		});
 	}
 }
 
+/// How long a TLS handshake may take.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+
 async fn route<H, F>(req: Request<Incoming>, handle: &H, peer: SocketAddr) -> Response<Full<Bytes>>
 where
-	H: Fn(Bytes) -> F,
-	F: Future<Output = (StatusCode, Vec<u8>)>,
+	H: Fn(HeaderMap, Bytes) -> F,
+	F: Future<Output = Reply>,
 {
 	match (req.method(), req.uri().path()) {
 		(&Method::GET, "/health") => json_response(StatusCode::OK, b"\"ok\"".to_vec()),
 		(&Method::POST, "/task") => {
-			match Limited::new(req.into_body(), MAX_REQUEST).collect().await {
+			let (parts, body) = req.into_parts();
+			match Limited::new(body, MAX_REQUEST).collect().await {
 				Ok(body) => {
-					let (status, body) = handle(body.to_bytes()).await;
-					json_response(status, body)
+					let reply = handle(parts.headers, body.to_bytes()).await;
+					let mut response = json_response(reply.status, reply.body);
+					for (name, value) in reply.headers {
+						if let Ok(value) = value.parse() {
+							response.headers_mut().insert(name, value);
+						}
+					}
+					response
 				},
 				Err(e) => {
 					log::info!("task from {peer}: unreadable body: {e}");
@@ -85,46 +126,72 @@ pub fn error_body(message: &str) -> Vec<u8> {
 	serde_json::to_vec(&serde_json::json!({ "error": message })).expect("serialises")
 }
 
-/// `POST url` with a JSON body; the answer body when the status is 200, within `timeout`.
-pub async fn post_json(url: &str, body: Vec<u8>, timeout: Duration) -> Result<Bytes, String> {
+/// `POST url` with a JSON body and `headers`; the answer's headers and body when the status is
+/// 200, within `timeout`. `https://` URLs go through `tls`.
+pub async fn post_json(
+	url: &str,
+	body: Vec<u8>,
+	headers: &[(&'static str, String)],
+	timeout: Duration,
+	tls: &TlsConnector,
+) -> Result<(HeaderMap, Bytes), String> {
 	let uri: hyper::Uri = url.parse().map_err(|e| format!("bad URL {url}: {e}"))?;
-	if uri.scheme_str() != Some("http") {
-		return Err(format!("{url}: only http:// axons are supported by this worker"));
-	}
+	let https = match uri.scheme_str() {
+		Some("http") => false,
+		Some("https") => true,
+		_ => return Err(format!("{url}: an axon is an http:// or https:// URL")),
+	};
 	let host = uri.host().ok_or_else(|| format!("{url}: no host"))?.to_string();
-	let port = uri.port_u16().unwrap_or(80);
+	let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+	let mut request = Request::post(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"))
+		.header(header::HOST, uri.authority().map(|a| a.to_string()).unwrap_or(host.clone()))
+		.header(header::CONTENT_TYPE, "application/json");
+	for (name, value) in headers {
+		request = request.header(*name, value);
+	}
+	let request =
+		request.body(Full::new(Bytes::from(body))).map_err(|e| format!("request: {e}"))?;
 	let work = async {
 		let stream = tokio::net::TcpStream::connect((host.as_str(), port))
 			.await
 			.map_err(|e| format!("connect {host}:{port}: {e}"))?;
-		let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-			.await
-			.map_err(|e| format!("handshake: {e}"))?;
-		tokio::spawn(async move {
-			let _ = connection.await;
-		});
-		let authority = uri.authority().map(|a| a.to_string()).unwrap_or(host.clone());
-		let request = Request::post(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"))
-			.header(header::HOST, authority)
-			.header(header::CONTENT_TYPE, "application/json")
-			.body(Full::new(Bytes::from(body)))
-			.map_err(|e| format!("request: {e}"))?;
-		let response = sender.send_request(request).await.map_err(|e| format!("request: {e}"))?;
-		let status = response.status();
-		let body = Limited::new(response.into_body(), MAX_ANSWER)
-			.collect()
-			.await
-			.map_err(|e| format!("reading the answer: {e}"))?
-			.to_bytes();
-		if status != StatusCode::OK {
-			return Err(format!(
-				"HTTP {status}: {}",
-				String::from_utf8_lossy(&body[..body.len().min(200)])
-			));
+		if !https {
+			return send(stream, request).await;
 		}
-		Ok(body)
+		let name = ServerName::try_from(host.trim_matches(|c| c == '[' || c == ']').to_string())
+			.map_err(|e| format!("{url}: {e}"))?;
+		let stream =
+			tls.connect(name, stream).await.map_err(|e| format!("TLS with {host}:{port}: {e}"))?;
+		send(stream, request).await
 	};
 	tokio::time::timeout(timeout, work)
 		.await
 		.map_err(|_| format!("no answer within {timeout:?}"))?
+}
+
+async fn send<S>(stream: S, request: Request<Full<Bytes>>) -> Result<(HeaderMap, Bytes), String>
+where
+	S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+	let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+		.await
+		.map_err(|e| format!("handshake: {e}"))?;
+	tokio::spawn(async move {
+		let _ = connection.await;
+	});
+	let response = sender.send_request(request).await.map_err(|e| format!("request: {e}"))?;
+	let (parts, body) = response.into_parts();
+	let body = Limited::new(body, MAX_ANSWER)
+		.collect()
+		.await
+		.map_err(|e| format!("reading the answer: {e}"))?
+		.to_bytes();
+	if parts.status != StatusCode::OK {
+		return Err(format!(
+			"HTTP {}: {}",
+			parts.status,
+			String::from_utf8_lossy(&body[..body.len().min(200)])
+		));
+	}
+	Ok((parts.headers, body))
 }

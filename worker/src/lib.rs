@@ -5,18 +5,26 @@
 //! node's `subnets_metagraph` JSON-RPC, sends every miner a task, checks and scores the
 //! answers, and sets weights on chain; Yuma turns those weights into the miners' incentive.
 //!
-//! The built-in task is a verifiable matrix multiplication ([`task::matmul`]); any program can
-//! be plugged in instead ([`task::exec`]). The crate talks to the node only over WebSocket
-//! JSON-RPC ([`chain`]); it has no node or runtime dependency.
+//! Requests and answers are signed by the validator's and the miner's hotkeys ([`protocol`],
+//! worker protocol v2, `docs/worker.md`). The built-in task is a verifiable matrix
+//! multiplication ([`task::matmul`]); any program can be plugged in instead ([`task::plugin`]),
+//! per call or as a long-lived process. Axons may be https ([`tls`]); both roles serve
+//! Prometheus metrics ([`metrics`]); the validator keeps its state on disk ([`state`]). The
+//! crate talks to the node only over WebSocket JSON-RPC ([`chain`]); it has no node or runtime
+//! dependency.
 
 pub mod chain;
 pub mod http;
 pub mod keys;
 pub mod logger;
+pub mod metrics;
 pub mod miner;
+pub mod protocol;
 pub mod register;
 pub mod score;
+pub mod state;
 pub mod task;
+pub mod tls;
 pub mod validator;
 
 /// Base units per MYL.

@@ -8,7 +8,8 @@ use myelin_worker::{
 	miner::{self, MinerConfig},
 	parse_myl,
 	register::NeuronConfig,
-	task::TaskKind,
+	state,
+	task::{PluginSpec, TaskKind},
 	validator::{self, ValidatorConfig},
 };
 
@@ -50,9 +51,14 @@ struct Common {
 	/// The most MYL the registration may burn.
 	#[arg(long, default_value = "1", value_parser = parse_myl)]
 	max_burn: u128,
-	/// `matmul` (built in, verified with Freivalds' algorithm) or `exec:<command>` (a plug-in).
+	/// `matmul` (built in, verified with Freivalds' algorithm), or a plug-in: `exec:<command>`
+	/// (a process per call) or `lines:<command>` (one long-lived process, a JSON line per call).
+	/// The miner's plug-in answers tasks; the validator's scores a whole round.
 	#[arg(long, default_value = "matmul")]
 	task: TaskKind,
+	/// Serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9616).
+	#[arg(long, value_name = "ADDR")]
+	metrics: Option<SocketAddr>,
 }
 
 #[derive(Args)]
@@ -62,12 +68,24 @@ struct MinerArgs {
 	/// Where to serve tasks.
 	#[arg(long, default_value = "127.0.0.1:8091")]
 	listen: SocketAddr,
-	/// The URL published on chain (default: http://<listen address>).
+	/// The URL published on chain (default: http(s)://<listen address>).
 	#[arg(long)]
 	axon_url: Option<String>,
+	/// Serve https with this certificate chain (PEM); needs --tls-key.
+	#[arg(long, requires = "tls_key")]
+	tls_cert: Option<PathBuf>,
+	/// The private key (PEM) of --tls-cert.
+	#[arg(long, requires = "tls_cert")]
+	tls_key: Option<PathBuf>,
 	/// Seconds a plug-in may take per task.
 	#[arg(long, default_value_t = 30)]
 	exec_timeout: u64,
+	/// Tasks one validator may have running here at once; more are refused with 429.
+	#[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=1024))]
+	max_per_validator: u32,
+	/// Milliseconds between two reads of who holds a validator permit.
+	#[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u64).range(100..))]
+	permit_refresh_ms: u64,
 	/// Testing: wait this many milliseconds before answering.
 	#[arg(long, default_value_t = 0)]
 	delay_ms: u64,
@@ -95,6 +113,17 @@ struct ValidatorArgs {
 	/// Milliseconds of latency that halve a correct answer's score.
 	#[arg(long, default_value_t = 100)]
 	reference_ms: u64,
+	/// With a plug-in --task: the plug-in that makes each round's task (`exec:` or `lines:`);
+	/// without it, every round sends `{"kind": "exec", "seed": s}`.
+	#[arg(long)]
+	task_plugin: Option<PluginSpec>,
+	/// Where the validator keeps its scores and pending commitment (default
+	/// $MYELIN_HOME/worker or ~/.myelin/worker).
+	#[arg(long)]
+	state_dir: Option<PathBuf>,
+	/// A PEM file of certificates to trust for https axons, besides the system's.
+	#[arg(long)]
+	ca_cert: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -145,6 +174,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				axon_url: args.axon_url,
 				task: c.task.clone(),
 				exec_timeout: Duration::from_secs(args.exec_timeout),
+				max_per_validator: args.max_per_validator as usize,
+				permit_refresh: Duration::from_millis(args.permit_refresh_ms),
+				tls: args.tls_cert.zip(args.tls_key),
+				metrics: c.metrics,
 				delay: Duration::from_millis(args.delay_ms),
 				corrupt: args.corrupt,
 			};
@@ -161,7 +194,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				timeout: Duration::from_millis(args.timeout_ms),
 				reference: Duration::from_millis(args.reference_ms.max(1)),
 				poll: Duration::from_millis(250),
+				task_plugin: args.task_plugin,
+				state_dir: args.state_dir.unwrap_or_else(state::default_dir),
+				ca_cert: args.ca_cert,
+				metrics: c.metrics,
 			};
+			if config.task_plugin.is_some() && config.task == TaskKind::MatMul {
+				anyhow::bail!("--task-plugin needs a plug-in --task (the round scorer)");
+			}
 			validator::run(config, ctrl_c()).await
 		},
 	}

@@ -51,6 +51,29 @@ pub fn to_weights(scores: &[(u16, f64)]) -> (Vec<u16>, Vec<u16>) {
 	row.into_iter().unzip()
 }
 
+/// The scores a round scorer printed for `n` answers: `[x, …]` or `{"scores": [x, …]}`, one
+/// number in `[0, 1]` per answer, in the order given.
+pub fn round_scores(output: &serde_json::Value, n: usize) -> Result<Vec<f64>, String> {
+	let list = match output {
+		serde_json::Value::Array(list) => list,
+		serde_json::Value::Object(o) => match o.get("scores") {
+			Some(serde_json::Value::Array(list)) => list,
+			_ => return Err("expected `{\"scores\": [...]}` or a list of scores".into()),
+		},
+		_ => return Err("expected `{\"scores\": [...]}` or a list of scores".into()),
+	};
+	if list.len() != n {
+		return Err(format!("{} scores for {n} answers", list.len()));
+	}
+	list.iter()
+		.enumerate()
+		.map(|(i, x)| match x.as_f64() {
+			Some(x) if (0.0..=1.0).contains(&x) => Ok(x),
+			_ => Err(format!("score {i} is `{x}`, not a number in [0, 1]")),
+		})
+		.collect()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -68,6 +91,17 @@ mod tests {
 		assert_eq!(score(&Outcome::Scored(0.7), REF), 0.7);
 		assert_eq!(score(&Outcome::Scored(f64::NAN), REF), 0.0);
 		assert_eq!(score(&Outcome::Scored(3.0), REF), 1.0);
+	}
+
+	#[test]
+	fn round_scores_are_one_number_in_zero_one_per_answer() {
+		use serde_json::json;
+		assert_eq!(round_scores(&json!({"scores": [1, 0.5]}), 2), Ok(vec![1.0, 0.5]));
+		assert_eq!(round_scores(&json!([0]), 1), Ok(vec![0.0]));
+		assert!(round_scores(&json!([0.5]), 2).unwrap_err().contains("1 scores for 2 answers"));
+		assert!(round_scores(&json!([1.5]), 1).unwrap_err().contains("score 0"));
+		assert!(round_scores(&json!({"points": []}), 0).is_err());
+		assert!(round_scores(&json!("x"), 0).is_err());
 	}
 
 	#[test]

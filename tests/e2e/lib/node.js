@@ -32,12 +32,12 @@ export const workerBinary = () => builtBinary('MYELIN_WORKER', 'myelin-worker');
 export const cliBinary = () => builtBinary('MYELIN_CLI', 'myelin');
 
 /**
- * Starts `myelin-worker ...args` (see `workerBinary`). Returns `{ name, child, log, exit, exited }`:
+ * Starts `myelin-worker ...args` (see `workerBinary`), with `env` added to the environment. Returns `{ name, child, log, exit, exited }`:
  * `log` is its whole stderr (a few hundred KB at most in these tests), `exit` is null until it
  * exits, then `{ code, signal }`, which `exited` resolves with. Kill it from `after()`.
  */
-export function startWorker(name, args) {
-  const child = spawn(workerBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+export function startWorker(name, args, env = {}) {
+  const child = spawn(workerBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const worker = { name, child, log: '', exit: null };
   child.stderr.on('data', (d) => {
     worker.log += d.toString();

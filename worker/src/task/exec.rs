@@ -1,13 +1,10 @@
-//! Plug-in tasks: an external program reads JSON on stdin and writes JSON on stdout.
-//!
-//! - Miner side (`--task exec:<command>`): stdin is the task the validator sent, stdout is
-//!   the answer returned to the validator as is.
-//! - Validator side (`--task exec:<command>`): stdin is `{"task", "answer", "latency_ms"}`,
-//!   stdout is the score, a number in `[0, 1]` (or `{"score": x}`).
+//! `exec:` plug-ins: an external program, one process per call, reads one JSON document on
+//! stdin and writes one on stdout (what the documents are: [`super::plugin`] and
+//! `docs/worker.md`).
 //!
 //! `<command>` runs through `sh -c`. A program that fails, times out, or prints something
-//! that is not the expected JSON gives an error (score 0 on the validator side); the worker
-//! itself never stops because of a plug-in.
+//! that is not JSON gives an error (a missing answer, or a round scored 0); the worker itself
+//! never stops because of a plug-in.
 
 use std::{process::Stdio, time::Duration};
 
@@ -43,9 +40,6 @@ pub enum ExecError {
 	/// Its stdout is not JSON.
 	#[error("plug-in output is not JSON: {0}")]
 	NotJson(serde_json::Error),
-	/// Its stdout is JSON but not a score in [0, 1].
-	#[error("plug-in output is not a score in [0, 1]: {0}")]
-	NotAScore(String),
 }
 
 /// Runs `command` with `input` as JSON on stdin; returns its stdout parsed as JSON.
@@ -94,19 +88,6 @@ pub async fn run_json(command: &str, input: &Value, timeout: Duration) -> Result
 	serde_json::from_slice(&out).map_err(ExecError::NotJson)
 }
 
-/// A score printed by a scoring program: a number in `[0, 1]` or `{"score": x}`.
-pub fn parse_score(output: &Value) -> Result<f64, ExecError> {
-	let x = match output {
-		Value::Number(x) => x.as_f64(),
-		Value::Object(o) => o.get("score").and_then(Value::as_f64),
-		_ => None,
-	};
-	match x {
-		Some(x) if (0.0..=1.0).contains(&x) => Ok(x),
-		_ => Err(ExecError::NotAScore(output.to_string().chars().take(100).collect())),
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -119,8 +100,8 @@ mod tests {
 		// `cat` echoes the task back: the simplest well-behaved plug-in.
 		let out = run_json("cat", &json!({"seed": 3, "x": [1, 2]}), T).await.unwrap();
 		assert_eq!(out, json!({"seed": 3, "x": [1, 2]}));
-		let out = run_json("read line; echo '{\"score\": 0.25}'", &json!({}), T).await.unwrap();
-		assert_eq!(parse_score(&out).unwrap(), 0.25);
+		let out = run_json("read line; echo '{\"scores\": [0.25]}'", &json!({}), T).await.unwrap();
+		assert_eq!(out, json!({"scores": [0.25]}));
 	}
 
 	#[tokio::test]
@@ -139,14 +120,5 @@ mod tests {
 		// Exits before reading its (large) input: no broken-pipe panic.
 		let big = json!({"blob": "x".repeat(1 << 20)});
 		assert_eq!(run_json("echo 1", &big, T).await.unwrap(), json!(1));
-	}
-
-	#[test]
-	fn scores_outside_zero_one_or_not_numbers_are_refused() {
-		assert_eq!(parse_score(&json!(1)).unwrap(), 1.0);
-		assert_eq!(parse_score(&json!({"score": 0})).unwrap(), 0.0);
-		for bad in [json!(1.5), json!(-0.1), json!("0.5"), json!({"points": 1}), json!(null)] {
-			assert!(parse_score(&bad).is_err(), "{bad}");
-		}
 	}
 }

@@ -1,16 +1,20 @@
 //! Tasks: what a validator sends a miner over HTTP and how the answer is checked.
 //!
-//! Wire protocol: the validator `POST`s a [`TaskRequest`] as JSON to `<axon>/task`; the miner
-//! answers `200` with the answer as JSON (any other status is a missing answer).
+//! Wire protocol: the validator `POST`s a task as JSON to `<axon>/task`, signed as
+//! [`crate::protocol`] says; the miner answers `200` with the answer as JSON, signed by its
+//! hotkey (any other status is a missing answer). The built-in task is a [`TaskRequest`]; a
+//! plug-in task is whatever JSON the validator's task plug-in made.
 
 pub mod exec;
 pub mod matmul;
+pub mod plugin;
 
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 pub use matmul::{MatMulAnswer, MatMulTask};
+pub use plugin::{Plugin, PluginSpec};
 
 /// A task on the wire, tagged by `kind`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +22,8 @@ pub use matmul::{MatMulAnswer, MatMulTask};
 pub enum TaskRequest {
 	/// The built-in matrix multiplication: `{"kind": "matmul", "seed": s, "n": n}`.
 	Matmul(MatMulTask),
-	/// A plug-in task: `{"kind": "exec", "seed": s}`; the miner's plug-in gets this JSON.
+	/// The plug-in task sent when the validator has no task plug-in: `{"kind": "exec", "seed":
+	/// s}`; the miner's plug-in gets this JSON.
 	Exec {
 		/// A fresh random number per task, for the plug-in to build its work from.
 		seed: u64,
@@ -30,21 +35,23 @@ pub enum TaskRequest {
 pub enum TaskKind {
 	/// `matmul`: the built-in, verifiable matrix multiplication.
 	MatMul,
-	/// `exec:<command>`: an external program (see [`exec`]).
-	Exec(String),
+	/// `exec:<command>` or `lines:<command>`: an external program (see [`plugin`]).
+	Plugin(PluginSpec),
 }
 
 impl FromStr for TaskKind {
 	type Err = String;
 
 	fn from_str(s: &str) -> Result<Self, Self::Err> {
-		match s.split_once(':') {
-			None if s == "matmul" => Ok(Self::MatMul),
-			Some(("exec", command)) if !command.trim().is_empty() => {
-				Ok(Self::Exec(command.to_string()))
-			},
-			Some(("exec", _)) => Err("`exec:` needs a command, e.g. `exec:./my-model.py`".into()),
-			_ => Err(format!("unknown task `{s}`: expected `matmul` or `exec:<command>`")),
+		if s == "matmul" {
+			return Ok(Self::MatMul);
+		}
+		match s.parse::<PluginSpec>() {
+			Ok(spec) => Ok(Self::Plugin(spec)),
+			Err(e) if e.starts_with("unknown plug-in") => Err(format!(
+				"unknown task `{s}`: expected `matmul`, `exec:<command>` or `lines:<command>`"
+			)),
+			Err(e) => Err(e),
 		}
 	}
 }
@@ -69,7 +76,13 @@ mod tests {
 	#[test]
 	fn task_kinds_parse_from_the_command_line() {
 		assert_eq!("matmul".parse(), Ok(TaskKind::MatMul));
-		assert_eq!("exec:python3 model.py".parse(), Ok(TaskKind::Exec("python3 model.py".into())));
+		assert_eq!(
+			"exec:python3 model.py".parse(),
+			Ok(TaskKind::Plugin(PluginSpec {
+				mode: plugin::Mode::Exec,
+				command: "python3 model.py".into()
+			}))
+		);
 		assert!("exec:".parse::<TaskKind>().unwrap_err().contains("needs a command"));
 		assert!("gpu".parse::<TaskKind>().unwrap_err().contains("unknown task `gpu`"));
 	}
