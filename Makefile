@@ -137,7 +137,7 @@ BENCH_WASM := $(CARGO_TARGET_DIR)/release/myelin_runtime_benchmarks.compact.wasm
 WBUILD := $(CARGO_TARGET_DIR)/release/wbuild/myelin-runtime
 STEPS ?= 20
 REPEAT ?= 5
-WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking \
+WEIGHT_PALLETS := pallet_subnets:pallets/subnets pallet_myelin_staking:pallets/staking pallet_market:pallets/market \
 	pallet_weights:pallets/weights pallet_yuma:pallets/yuma pallet_root:pallets/root
 
 bench-builds: setup

@@ -6,6 +6,7 @@
 //! prints the pallet error with its documentation and exits with 1; a bad argument names the
 //! argument and exits with 2.
 
+mod market;
 mod params;
 mod root;
 mod table;
@@ -60,6 +61,21 @@ enum Command {
 	Root {
 		#[command(subcommand)]
 		command: root::RootCommand,
+	},
+	/// A compute provider's bond and offer: bond, unbond, withdraw, offer, show.
+	Provider {
+		#[command(subcommand)]
+		command: market::ProviderCommand,
+	},
+	/// Compute jobs: post, cancel, accept, submit, attest, dispute, finalize, show.
+	Job {
+		#[command(subcommand)]
+		command: market::JobCommand,
+	},
+	/// Compute leases: open, accept, top-up, withdraw, close, show.
+	Lease {
+		#[command(subcommand)]
+		command: market::LeaseCommand,
 	},
 	/// A validator's weights: set, commit, reveal.
 	Weights {
@@ -312,6 +328,9 @@ async fn run(cli: Cli) -> Result<()> {
 		Command::Stake { command } => stake(&chain, &out, command).await,
 		Command::Weights { command } => weights::run(&chain, &out, command).await,
 		Command::Root { command } => root::run(&chain, &out, command).await,
+		Command::Provider { command } => market::provider(&chain, &out, command).await,
+		Command::Job { command } => market::job(&chain, &out, command).await,
+		Command::Lease { command } => market::lease(&chain, &out, command).await,
 		Command::Take { command: TakeCommand::Set { hotkey, take, signer } } => {
 			let call = api::tx()
 				.staking()

@@ -168,6 +168,72 @@ fn root_call(rng: &mut Rng, chain: &Chain) -> RuntimeCall {
 	}
 }
 
+/// A random market call (small job and lease ids, so that calls meet each other's jobs) and
+/// its signer: the coldkey for bonds and buying, the hotkey for providing and attesting.
+fn market_call(
+	rng: &mut Rng,
+	chain: &mut Chain,
+	cold: Signer,
+	hot: Signer,
+	netuid: u16,
+) -> (Signer, RuntimeCall) {
+	use pallet_market::Call as M;
+	let id = rng.below(8);
+	let now = frame_system::Pallet::<Runtime>::block_number();
+	let (signer, call) = match rng.below(16) {
+		0 => (cold, M::bond { netuid, hotkey: account(&hot), amount: amount(rng) }),
+		1 => (cold, M::unbond { netuid, hotkey: account(&hot), amount: amount(rng) }),
+		2 => (cold, M::withdraw_unbonded { netuid, hotkey: account(&hot) }),
+		3 => (
+			hot,
+			M::set_offer {
+				netuid,
+				price_per_unit: amount(rng),
+				capacity: rng.below(70) as u32,
+				attributes: vec![b'a'; rng.below(300) as usize],
+			},
+		),
+		4 => (
+			cold,
+			M::post_job {
+				netuid,
+				spec: vec![b's'; rng.below(1100) as usize],
+				max_price: amount(rng),
+				deadline: now + rng.below(200) as u32,
+				provider: if rng.one_in(2) { Some(account(&hot)) } else { None },
+			},
+		),
+		5 => (cold, M::cancel_job { job_id: id }),
+		6 => (hot, M::accept_job { job_id: id }),
+		7 => (
+			hot,
+			M::submit_result {
+				job_id: id,
+				result_hash: sp_core::H256::repeat_byte(rng.below(255) as u8),
+				units: rng.below(1_000),
+			},
+		),
+		8 => (hot, M::attest { job_id: id, approve: rng.one_in(2) }),
+		9 => (cold, M::dispute { job_id: id }),
+		10 => (cold, M::finalize_job { job_id: id }),
+		11 => (
+			cold,
+			M::open_lease {
+				netuid,
+				provider: account(&hot),
+				rate_per_block: amount(rng) / 100,
+				deposit: amount(rng),
+			},
+		),
+		12 => (hot, M::accept_lease { lease_id: id }),
+		13 => (cold, M::top_up { lease_id: id, amount: amount(rng) }),
+		14 => (hot, M::withdraw_lease { lease_id: id }),
+		_ => (if rng.one_in(2) { cold } else { hot }, M::close_lease { lease_id: id }),
+	};
+	let _ = chain;
+	(signer, RuntimeCall::Market(call))
+}
+
 /// One random call and its signer.
 pub fn random_call(rng: &mut Rng, chain: &mut Chain) -> (Signer, RuntimeCall) {
 	let cold = rng.pick(&chain.coldkeys);
@@ -176,7 +242,7 @@ pub fn random_call(rng: &mut Rng, chain: &mut Chain) -> (Signer, RuntimeCall) {
 	let other_hot = account(&rng.pick(&chain.hotkeys));
 	let subnet = netuid(rng, chain);
 	let n = chain.n(subnet);
-	let call = match rng.below(23) {
+	let call = match rng.below(26) {
 		0 => RuntimeCall::Subnets(pallet_subnets::Call::register_network { hotkey: account(&hot) }),
 		1 => RuntimeCall::Subnets(pallet_subnets::Call::dissolve_network { netuid: subnet }),
 		2 => RuntimeCall::Subnets(pallet_subnets::Call::set_hyperparameter {
@@ -278,6 +344,7 @@ pub fn random_call(rng: &mut Rng, chain: &mut Chain) -> (Signer, RuntimeCall) {
 			let weights: Vec<u16> = (0..len).map(|_| rng.next_u64() as u16).collect();
 			return (hot, RuntimeCall::Root(pallet_root::Call::set_weights { netuids, weights }));
 		},
+		23..=25 => return market_call(rng, chain, cold, hot, subnet),
 		18 => {
 			let inner = root_call(rng, chain);
 			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(inner) })

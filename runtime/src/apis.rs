@@ -234,6 +234,24 @@ impl_runtime_apis! {
 			crate::subnets_api::root()
 		}
 	}
+	impl myelin_doors::MarketApi<Block, AccountId, Balance> for Runtime {
+		fn jobs(netuid: u16) -> Vec<myelin_doors::MarketJob<AccountId, Balance>> {
+			pallet_market::Pallet::<Runtime>::jobs_view(netuid)
+		}
+
+		fn job(job_id: u64) -> Option<myelin_doors::MarketJob<AccountId, Balance>> {
+			pallet_market::Pallet::<Runtime>::job_view(job_id)
+		}
+
+		fn lease(lease_id: u64) -> Option<myelin_doors::MarketLease<AccountId, Balance>> {
+			pallet_market::Pallet::<Runtime>::lease_view(lease_id)
+		}
+
+		fn provider(hotkey: AccountId) -> myelin_doors::MarketProvider<AccountId, Balance> {
+			pallet_market::Pallet::<Runtime>::provider_view(hotkey)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(

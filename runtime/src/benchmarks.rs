@@ -6,5 +6,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_myelin_staking, Staking]
 	[pallet_weights, Weights]
 	[pallet_root, Root]
+	[pallet_market, Market]
 	[pallet_yuma, Yuma]
 );

@@ -264,6 +264,41 @@ impl pallet_root::Config for Runtime {
 	type BenchmarkHelper = benchmark_helpers::Helper;
 }
 
+parameter_types! {
+	/// Unbonding takes 600 blocks (an hour at 6 s, 2.5 min on the dev chain's 250 ms).
+	pub const MarketUnbondingPeriod: BlockNumber = 600;
+	/// Validators attest a result within 20 blocks.
+	pub const MarketAttestWindow: BlockNumber = 20;
+	/// A job's deadline is 10..=100_800 blocks ahead (a week at 6 s).
+	pub const MarketMinJobBlocks: BlockNumber = 10;
+	pub const MarketMaxJobBlocks: BlockNumber = 100_800;
+	/// A provider bonds half of a job's maximum price.
+	pub const MarketJobBondRatio: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	/// A lease requires 600 blocks of its rate in bond.
+	pub const MarketLeaseBondBlocks: u32 = 600;
+	/// A paused lease resumes on a top-up within 600 blocks.
+	pub const MarketLeaseGrace: BlockNumber = 600;
+}
+
+impl pallet_market::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Subnets = Subnets;
+	type Permits = Yuma;
+	type Stake = Staking;
+	type UnbondingPeriod = MarketUnbondingPeriod;
+	type AttestWindow = MarketAttestWindow;
+	type MinJobBlocks = MarketMinJobBlocks;
+	type MaxJobBlocks = MarketMaxJobBlocks;
+	type JobBondRatio = MarketJobBondRatio;
+	type LeaseBondBlocks = MarketLeaseBondBlocks;
+	type LeaseGrace = MarketLeaseGrace;
+	/// Generated from the pallet's FRAME benchmarks (`make weights`).
+	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::Helper;
+}
+
 impl pallet_weights::Config for Runtime {
 	type Subnets = Subnets;
 	/// Validator permits are handed out by Yuma at each epoch.
@@ -311,6 +346,38 @@ mod benchmark_helpers {
 		}
 		fn set_epoch(netuid: u16, index: u64) {
 			Yuma::set_epoch_for_benchmarks(netuid, index);
+		}
+	}
+
+	impl pallet_market::BenchmarkHelper<AccountId> for Helper {
+		/// The owner hotkey and `validators` permitted, staked validators, each owned by its
+		/// own coldkey; the provider registered by a coldkey of its own.
+		fn market_subnet(validators: u32) -> (u16, AccountId, Vec<AccountId>) {
+			let (netuid, hotkeys) = subnet(validators as u16 + 1);
+			pallet_subnets::Hyperparams::<Runtime>::mutate(netuid, |p| {
+				if let Some(p) = p {
+					p.max_allowed_uids = p.max_allowed_uids.max(validators as u16 + 2);
+				}
+			});
+			let validators: Vec<AccountId> = hotkeys[1..].to_vec();
+			for (i, hotkey) in validators.iter().enumerate() {
+				// Staked, or their rejections would weigh nothing and the job would be paid.
+				let coldkey: AccountId =
+					frame_benchmarking::account("market-validator-owner", i as u32, netuid.into());
+				let _ = Balances::set_balance(&coldkey, 1_000 * crate::MYL);
+				pallet_subnets::HotkeyOwner::<Runtime>::insert(hotkey, &coldkey);
+				Staking::add_stake(RuntimeOrigin::signed(coldkey), hotkey.clone(), crate::MYL)
+					.expect("funded, owned");
+				Yuma::grant_permit_for_benchmarks(netuid, i as u16 + 1);
+			}
+			let coldkey: AccountId =
+				frame_benchmarking::account("market-provider-owner", 0, netuid.into());
+			let _ = Balances::set_balance(&coldkey, 1_000_000_000 * crate::MYL);
+			let provider: AccountId =
+				frame_benchmarking::account("market-provider", 0, netuid.into());
+			Subnets::burned_register(RuntimeOrigin::signed(coldkey), netuid, provider.clone())
+				.expect("room and funds");
+			(netuid, provider, validators)
 		}
 	}
 

@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -271,4 +271,7 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Root = pallet_root;
+
+	#[runtime::pallet_index(15)]
+	pub type Market = pallet_market;
 }

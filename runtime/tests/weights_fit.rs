@@ -28,6 +28,7 @@ fn ms(weight: Weight) -> f64 {
 
 /// Every call with the arguments of its worst case (4096-entry rows, the longest URL).
 fn worst_calls() -> Vec<(&'static str, RuntimeCall)> {
+	use pallet_market::Call as Market;
 	use pallet_myelin_staking::Call as Staking;
 	use pallet_root::Call as Root;
 	use pallet_subnets::Call as Subnets;
@@ -88,7 +89,56 @@ fn worst_calls() -> Vec<(&'static str, RuntimeCall)> {
 			"root.set_root_parameter",
 			Root::set_root_parameter { param: pallet_root::RootParameter::Tempo(10) }.into(),
 		),
+		("market.bond", Market::bond { netuid: 1, hotkey: a2(), amount: 1 }.into()),
+		("market.unbond", Market::unbond { netuid: 1, hotkey: a2(), amount: 1 }.into()),
+		("market.withdraw_unbonded", Market::withdraw_unbonded { netuid: 1, hotkey: a2() }.into()),
+		(
+			"market.set_offer",
+			Market::set_offer {
+				netuid: 1,
+				price_per_unit: 1,
+				capacity: 64,
+				attributes: vec![0; 256],
+			}
+			.into(),
+		),
+		(
+			"market.post_job",
+			Market::post_job {
+				netuid: 1,
+				spec: vec![0; 1024],
+				max_price: 1,
+				deadline: 100,
+				provider: Some(a2()),
+			}
+			.into(),
+		),
+		("market.cancel_job", Market::cancel_job { job_id: 0 }.into()),
+		("market.accept_job", Market::accept_job { job_id: 0 }.into()),
+		(
+			"market.submit_result",
+			Market::submit_result { job_id: 0, result_hash: Default::default(), units: 1 }.into(),
+		),
+		("market.attest", Market::attest { job_id: 0, approve: true }.into()),
+		("market.dispute", Market::dispute { job_id: 0 }.into()),
+		("market.finalize_job", Market::finalize_job { job_id: 0 }.into()),
+		(
+			"market.open_lease",
+			Market::open_lease { netuid: 1, provider: a2(), rate_per_block: 1, deposit: 1 }.into(),
+		),
+		("market.accept_lease", Market::accept_lease { lease_id: 0 }.into()),
+		("market.top_up", Market::top_up { lease_id: 0, amount: 1 }.into()),
+		("market.withdraw_lease", Market::withdraw_lease { lease_id: 0 }.into()),
+		("market.close_lease", Market::close_lease { lease_id: 0 }.into()),
+		(
+			"market.set_protocol_take",
+			Market::set_protocol_take { take: Perbill::from_percent(2) }.into(),
+		),
 	]
+}
+
+fn a2() -> myelin_runtime::AccountId {
+	Alice.to_account_id()
 }
 
 #[test]

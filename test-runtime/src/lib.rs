@@ -7,7 +7,7 @@
 //! pruning order, fake hotkey owners) keep a mock of their own.
 //!
 //! Tests by pallet live in `tests/`: `weights/` (rows and commit-reveal), `yuma/` (emission,
-//! schedule, payouts) and `epochs.rs` (commit-reveal windows on staggered and deferred epochs).
+//! schedule, payouts), `market/` (bonds, jobs, leases) and `epochs.rs` (commit-reveal windows on staggered and deferred epochs).
 //! Every test ends with [`check_invariants`]: each pallet's `try_state` and total issuance =
 //! Σ (free + reserved).
 
@@ -52,6 +52,7 @@ frame_support::construct_runtime!(
 		WeightsPallet: pallet_weights,
 		Yuma: pallet_yuma,
 		Root: pallet_root,
+		Market: pallet_market,
 	}
 );
 
@@ -128,6 +129,32 @@ impl pallet_root::Config for Test {
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	pub const MarketUnbonding: u64 = 20;
+	pub const MarketAttestWindow: u64 = 5;
+	pub const MarketMinJobBlocks: u64 = 3;
+	pub const MarketMaxJobBlocks: u64 = 1_000;
+	pub const MarketJobBondRatio: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	pub const MarketLeaseBondBlocks: u32 = 10;
+	pub const MarketLeaseGrace: u64 = 20;
+}
+
+impl pallet_market::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Subnets = Subnets;
+	type Permits = Yuma;
+	type Stake = Staking;
+	type UnbondingPeriod = MarketUnbonding;
+	type AttestWindow = MarketAttestWindow;
+	type MinJobBlocks = MarketMinJobBlocks;
+	type MaxJobBlocks = MarketMaxJobBlocks;
+	type JobBondRatio = MarketJobBondRatio;
+	type LeaseBondBlocks = MarketLeaseBondBlocks;
+	type LeaseGrace = MarketLeaseGrace;
+	type WeightInfo = ();
+}
+
 /// Externalities at block 1: coldkeys 1..=10 endowed, dev-chain subnet settings (1 MYL lock,
 /// tempo 10), no subnet.
 pub fn new_test_ext() -> sp_io::TestExternalities {
@@ -167,6 +194,7 @@ pub fn check_invariants() {
 	assert_ok!(WeightsPallet::do_try_state());
 	assert_ok!(Yuma::do_try_state());
 	assert_ok!(Root::do_try_state());
+	assert_ok!(Market::do_try_state());
 	let held: Balance = frame_system::Account::<Test>::iter_values()
 		.map(|account| account.data.free + account.data.reserved)
 		.sum();

@@ -41,12 +41,17 @@ impl Reply {
 	}
 }
 
-/// Serves `POST /task` with `handle(headers, body)` and `GET /health`, on `listener` (over TLS
-/// with `tls`), until `shutdown` resolves.
+/// What the miner serves on `GET` paths other than `/health` (its market results): the path
+/// in, a reply or `None` (404) out.
+pub type GetHandler = Arc<dyn Fn(&str) -> Option<Reply> + Send + Sync>;
+
+/// Serves `POST /task` with `handle(headers, body)`, `GET /health`, and other `GET` paths with
+/// `get`, on `listener` (over TLS with `tls`), until `shutdown` resolves.
 pub async fn serve<H, F>(
 	listener: TcpListener,
 	tls: Option<TlsAcceptor>,
 	handle: H,
+	get: Option<GetHandler>,
 	shutdown: impl Future<Output = ()>,
 ) where
 	H: Fn(HeaderMap, Bytes) -> F + Send + Sync + 'static,
@@ -67,10 +72,12 @@ pub async fn serve<H, F>(
 		};
 		let handle = handle.clone();
 		let tls = tls.clone();
+		let get = get.clone();
 		tokio::spawn(async move {
 			let service = hyper::service::service_fn(move |req: Request<Incoming>| {
 				let handle = handle.clone();
-				async move { Ok::<_, Infallible>(route(req, &*handle, peer).await) }
+				let get = get.clone();
+				async move { Ok::<_, Infallible>(route(req, &*handle, get.as_ref(), peer).await) }
 			});
 			let http = hyper::server::conn::http1::Builder::new();
 			let served = match tls {
@@ -91,25 +98,28 @@ pub async fn serve<H, F>(
 /// How long a TLS handshake may take.
 const HANDSHAKE: Duration = Duration::from_secs(10);
 
-async fn route<H, F>(req: Request<Incoming>, handle: &H, peer: SocketAddr) -> Response<Full<Bytes>>
+async fn route<H, F>(
+	req: Request<Incoming>,
+	handle: &H,
+	get: Option<&GetHandler>,
+	peer: SocketAddr,
+) -> Response<Full<Bytes>>
 where
 	H: Fn(HeaderMap, Bytes) -> F,
 	F: Future<Output = Reply>,
 {
 	match (req.method(), req.uri().path()) {
 		(&Method::GET, "/health") => json_response(StatusCode::OK, b"\"ok\"".to_vec()),
+		(&Method::GET, path) if get.is_some() => match get.and_then(|get| get(path)) {
+			Some(reply) => with_headers(json_response(reply.status, reply.body), reply.headers),
+			None => json_response(StatusCode::NOT_FOUND, error_body("no such result")),
+		},
 		(&Method::POST, "/task") => {
 			let (parts, body) = req.into_parts();
 			match Limited::new(body, MAX_REQUEST).collect().await {
 				Ok(body) => {
 					let reply = handle(parts.headers, body.to_bytes()).await;
-					let mut response = json_response(reply.status, reply.body);
-					for (name, value) in reply.headers {
-						if let Ok(value) = value.parse() {
-							response.headers_mut().insert(name, value);
-						}
-					}
-					response
+					with_headers(json_response(reply.status, reply.body), reply.headers)
 				},
 				Err(e) => {
 					log::info!("task from {peer}: unreadable body: {e}");
@@ -119,6 +129,18 @@ where
 		},
 		_ => json_response(StatusCode::NOT_FOUND, error_body("try POST /task or GET /health")),
 	}
+}
+
+fn with_headers(
+	mut response: Response<Full<Bytes>>,
+	headers: Vec<(&'static str, String)>,
+) -> Response<Full<Bytes>> {
+	for (name, value) in headers {
+		if let Ok(value) = value.parse() {
+			response.headers_mut().insert(name, value);
+		}
+	}
+	response
 }
 
 /// `{"error": message}`.
@@ -135,6 +157,26 @@ pub async fn post_json(
 	timeout: Duration,
 	tls: &TlsConnector,
 ) -> Result<(HeaderMap, Bytes), String> {
+	request(Method::POST, url, body, headers, timeout, tls).await
+}
+
+/// `GET url`; the answer's headers and body when the status is 200, within `timeout`.
+pub async fn get(
+	url: &str,
+	timeout: Duration,
+	tls: &TlsConnector,
+) -> Result<(HeaderMap, Bytes), String> {
+	request(Method::GET, url, Vec::new(), &[], timeout, tls).await
+}
+
+async fn request(
+	method: Method,
+	url: &str,
+	body: Vec<u8>,
+	headers: &[(&'static str, String)],
+	timeout: Duration,
+	tls: &TlsConnector,
+) -> Result<(HeaderMap, Bytes), String> {
 	let uri: hyper::Uri = url.parse().map_err(|e| format!("bad URL {url}: {e}"))?;
 	let https = match uri.scheme_str() {
 		Some("http") => false,
@@ -143,7 +185,9 @@ pub async fn post_json(
 	};
 	let host = uri.host().ok_or_else(|| format!("{url}: no host"))?.to_string();
 	let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
-	let mut request = Request::post(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"))
+	let mut request = Request::builder()
+		.method(method)
+		.uri(uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"))
 		.header(header::HOST, uri.authority().map(|a| a.to_string()).unwrap_or(host.clone()))
 		.header(header::CONTENT_TYPE, "application/json");
 	for (name, value) in headers {

@@ -17,6 +17,7 @@ pub mod chain;
 pub mod http;
 pub mod keys;
 pub mod logger;
+pub mod market;
 pub mod metrics;
 pub mod miner;
 pub mod protocol;

@@ -26,6 +26,37 @@ enum Role {
 	Miner(MinerArgs),
 	/// Score the miners of a subnet and set weights.
 	Validator(ValidatorArgs),
+	/// Buy a matmul job on the compute market: post it, check its result, settle it; prints
+	/// the outcome as JSON.
+	Client(ClientArgs),
+}
+
+#[derive(Args)]
+struct ClientArgs {
+	/// The node's WebSocket JSON-RPC endpoint.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// The subnet whose providers compute it.
+	#[arg(long)]
+	netuid: u16,
+	/// The poster's secret URI (it pays). Prefer --suri-file.
+	#[arg(long)]
+	suri: Option<String>,
+	/// A file holding the poster's secret URI.
+	#[arg(long)]
+	suri_file: Option<PathBuf>,
+	/// Matrix size (1..=512).
+	#[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=512))]
+	n: u32,
+	/// The most to pay, in MYL.
+	#[arg(long, value_parser = parse_myl)]
+	max_price: u128,
+	/// Blocks until the job's deadline.
+	#[arg(long, default_value_t = 200)]
+	deadline_in: u64,
+	/// A PEM file of certificates to trust for https axons, besides the system's.
+	#[arg(long)]
+	ca_cert: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -89,7 +120,11 @@ struct MinerArgs {
 	/// Testing: wait this many milliseconds before answering.
 	#[arg(long, default_value_t = 0)]
 	delay_ms: u64,
-	/// Testing: answer wrong products (to see a validator catch them).
+	/// Take matmul jobs of the compute market (`myelin provider bond` and `offer` first) and
+	/// serve their results at GET /result/<job_id>.
+	#[arg(long)]
+	market: bool,
+	/// Testing: answer wrong products, to tasks and market jobs (to see validators catch them).
 	#[arg(long)]
 	corrupt: bool,
 }
@@ -124,6 +159,9 @@ struct ValidatorArgs {
 	/// A PEM file of certificates to trust for https axons, besides the system's.
 	#[arg(long)]
 	ca_cert: Option<PathBuf>,
+	/// Verify the compute market's submitted results on the subnet and attest them.
+	#[arg(long)]
+	market: bool,
 }
 
 fn main() -> ExitCode {
@@ -179,6 +217,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				tls: args.tls_cert.zip(args.tls_key),
 				metrics: c.metrics,
 				delay: Duration::from_millis(args.delay_ms),
+				market: args.market,
 				corrupt: args.corrupt,
 			};
 			miner::run(config, ctrl_c()).await
@@ -198,11 +237,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				state_dir: args.state_dir.unwrap_or_else(state::default_dir),
 				ca_cert: args.ca_cert,
 				metrics: c.metrics,
+				market: args.market,
 			};
 			if config.task_plugin.is_some() && config.task == TaskKind::MatMul {
 				anyhow::bail!("--task-plugin needs a plug-in --task (the round scorer)");
 			}
 			validator::run(config, ctrl_c()).await
+		},
+		Role::Client(args) => {
+			let poster = keys::load("suri", args.suri.as_deref(), args.suri_file.as_deref())?
+				.ok_or_else(|| anyhow::anyhow!("--suri or --suri-file: the poster is required"))?;
+			let chain = myelin_worker::chain::Chain::connect(&args.url).await?;
+			let tls = myelin_worker::tls::connector(args.ca_cert.as_deref())?;
+			let config = myelin_worker::market::ClientConfig {
+				netuid: args.netuid,
+				n: args.n,
+				max_price: args.max_price,
+				deadline_in: args.deadline_in,
+				rounds: 20,
+				timeout: Duration::from_secs(10),
+				poll: Duration::from_millis(500),
+			};
+			let outcome = myelin_worker::market::client(&chain, &poster, &config, &tls).await?;
+			println!("{outcome}");
+			Ok(())
 		},
 	}
 }

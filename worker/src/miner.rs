@@ -22,6 +22,7 @@ use tokio::net::TcpListener;
 use crate::{
 	chain::{api, Chain},
 	http::{error_body, serve, Reply},
+	market,
 	metrics::{Kind, Metrics},
 	protocol::{self, ReplayGuard},
 	register::{connect_registered, NeuronConfig},
@@ -50,6 +51,8 @@ pub struct MinerConfig {
 	pub metrics: Option<SocketAddr>,
 	/// Testing: wait this long before each answer.
 	pub delay: Duration,
+	/// `--market`: take matmul jobs of the compute market, serve their results.
+	pub market: bool,
 	/// Testing: answer wrong products.
 	pub corrupt: bool,
 }
@@ -164,6 +167,8 @@ pub async fn run(
 	let local = listener.local_addr()?;
 	let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
 	let handler = behaviour.clone();
+	let results = Arc::new(market::Results::default());
+	let get = config.market.then(|| results.handler(config.neuron.hotkey.clone()));
 	let server = tokio::spawn(serve(
 		listener,
 		tls,
@@ -171,6 +176,7 @@ pub async fn run(
 			let behaviour = handler.clone();
 			async move { answer(&behaviour, headers, body).await }
 		},
+		get,
 		async move {
 			let _ = stopped.await;
 		},
@@ -197,9 +203,32 @@ pub async fn run(
 		setup = setup => match setup {
 			Ok((uid, chain)) => {
 				log::info!("miner uid {uid} serving {:?} tasks on {scheme}://{local}", config.task);
+				let market = async {
+					if !config.market {
+						return std::future::pending::<()>().await;
+					}
+					log::info!("market: taking matmul jobs on netuid {}", config.neuron.netuid);
+					let mut state = market::MinerState::default();
+					loop {
+						if let Err(e) = market::miner_pass(
+							&chain,
+							&config.neuron.hotkey,
+							config.neuron.netuid,
+							&results,
+							&mut state,
+							config.corrupt,
+						)
+						.await
+						{
+							log::warn!("market: {e:#}");
+						}
+						tokio::time::sleep(Duration::from_millis(500)).await;
+					}
+				};
 				tokio::select! {
 					_ = &mut shutdown => {},
-					_ = refresh_permits(chain, &config, &behaviour) => {},
+					_ = refresh_permits(chain.clone(), &config, &behaviour) => {},
+					_ = market => {},
 				}
 				Ok(())
 			},

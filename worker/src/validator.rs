@@ -68,6 +68,8 @@ pub struct ValidatorConfig {
 	pub ca_cert: Option<PathBuf>,
 	/// `--metrics`: where to serve Prometheus metrics.
 	pub metrics: Option<SocketAddr>,
+	/// `--market`: verify the compute market's results on the subnet and attest them.
+	pub market: bool,
 }
 
 /// A commitment waiting for its reveal window.
@@ -284,7 +286,23 @@ async fn validate(v: &Validator, shutdown: impl std::future::Future<Output = ()>
 		v.state_file.display()
 	);
 	let mut state = v.load();
+	let mut last_market = Instant::now() - Duration::from_secs(60);
 	loop {
+		if config.market && last_market.elapsed() >= Duration::from_secs(1) {
+			last_market = Instant::now();
+			if let Err(e) = crate::market::validator_pass(
+				&chain,
+				&config.neuron.hotkey,
+				config.neuron.netuid,
+				config.rounds,
+				config.timeout,
+				&v.tls,
+			)
+			.await
+			{
+				log::warn!("market: {e:#}");
+			}
+		}
 		let step = async {
 			let block = chain.best_number().await.context("round failed")?;
 			if state.last_round.is_none_or(|last| block >= last + config.interval) {

@@ -1,5 +1,6 @@
 //! The node's JSON-RPC methods beyond Substrate's standard ones.
 
+pub mod market;
 pub mod subnets;
 
 use std::sync::Arc;
@@ -19,7 +20,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// All RPC methods of a full node: `system_accountNextIndex`, `payment_*` and `subnets_*`.
+/// All RPC methods of a full node: `system_accountNextIndex`, `payment_*`, `subnets_*` and
+/// `market_*`.
 ///
 /// The `subnets_*` methods are one [`subnets::Subnets`]: every connection of the server this
 /// module is given to shares its caches and its limit on computations in flight.
@@ -36,9 +38,11 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
-		+ myelin_doors::SubnetsApi<Block, AccountId, Balance>,
+		+ myelin_doors::SubnetsApi<Block, AccountId, Balance>
+		+ myelin_doors::MarketApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 {
+	use market::{Market, MarketRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use subnets::{Subnets, SubnetsRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -47,6 +51,7 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Subnets::new(client).into_rpc())?;
+	module.merge(Subnets::new(client.clone()).into_rpc())?;
+	module.merge(Market::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -16,6 +16,44 @@ pub fn url<S: Serializer>(value: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Err
 	}
 }
 
+/// Bytes as text (invalid UTF-8 replaced).
+pub fn text<S: Serializer>(value: &[u8], s: S) -> Result<S::Ok, S::Error> {
+	s.serialize_str(&String::from_utf8_lossy(value))
+}
+
+/// An optional amount as a decimal string, or `null`.
+pub fn maybe_decimal<B: core::fmt::Display, S: Serializer>(
+	value: &Option<B>,
+	s: S,
+) -> Result<S::Ok, S::Error> {
+	match value {
+		Some(v) => s.collect_str(v),
+		None => s.serialize_none(),
+	}
+}
+
+/// An optional 32-byte hash as `0x…` hex, or `null`.
+pub fn maybe_hash<S: Serializer>(value: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
+	match value {
+		Some(h) => s.collect_str(&format_args!(
+			"0x{}",
+			h.iter().map(|b| format!("{b:02x}")).collect::<String>()
+		)),
+		None => s.serialize_none(),
+	}
+}
+
+/// An optional account as SS58, or `null`.
+pub fn maybe_account<A: AsRef<[u8]>, S: Serializer>(
+	value: &Option<A>,
+	s: S,
+) -> Result<S::Ok, S::Error> {
+	match value {
+		Some(a) => account(a, s),
+		None => s.serialize_none(),
+	}
+}
+
 /// An account as an SS58 address in the node's default format (what `AccountId32`'s own
 /// `Serialize` writes), by [`ss58`]: a metagraph of 4096 neurons holds 8192 of them.
 pub fn account<A: AsRef<[u8]>, S: Serializer>(value: &A, s: S) -> Result<S::Ok, S::Error> {

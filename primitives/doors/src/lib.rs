@@ -7,6 +7,7 @@
 //! - [`bounds`]: shared bounds and constants (`MAX_UIDS`, …);
 //! - [`hyperparams`]: every hyperparameter with its default and JSON name;
 //! - [`schedule`]: the epoch schedule, the one definition of "epoch";
+//! - [`market`] and the `MarketApi` runtime API: the compute market's views (`market_*`);
 //! - [`api`] and the `SubnetsApi` runtime API: what the node's `subnets_*` JSON-RPC methods and
 //!   polkadot.js (`api.call.subnetsApi.*`) read. With the `std` feature the types serialise to
 //!   the JSON shapes of `docs/protocol.md`.
@@ -21,6 +22,7 @@ pub mod bounds;
 pub mod hyperparams;
 #[cfg(feature = "std")]
 pub mod json;
+pub mod market;
 pub mod root;
 pub mod schedule;
 pub mod traits;
@@ -28,6 +30,7 @@ pub mod traits;
 pub use api::*;
 pub use bounds::*;
 pub use hyperparams::*;
+pub use market::*;
 pub use schedule::EpochState;
 pub use traits::*;
 
@@ -62,5 +65,25 @@ sp_api::decl_runtime_apis! {
 		/// The root validators with their stake and rows, and the root epoch's schedule (since
 		/// version 2).
 		fn root() -> RootInfo<AccountId, Balance>;
+	}
+
+	/// Read-only views of the compute market (pallet Market), for the node's `market_*`
+	/// JSON-RPC and `api.call.marketApi.*`. Since runtime spec 106.
+	pub trait MarketApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// The open jobs of `netuid`, ascending by id, at most [`MAX_JOBS_LISTED`].
+		fn jobs(netuid: u16) -> Vec<MarketJob<AccountId, Balance>>;
+
+		/// An open job, or `None` (finalized jobs are removed).
+		fn job(job_id: u64) -> Option<MarketJob<AccountId, Balance>>;
+
+		/// An open lease, or `None`.
+		fn lease(lease_id: u64) -> Option<MarketLease<AccountId, Balance>>;
+
+		/// A provider's reputation, bonds and offers, open jobs and leases.
+		fn provider(hotkey: AccountId) -> MarketProvider<AccountId, Balance>;
 	}
 }
