@@ -4,19 +4,23 @@
 // `--market` fetches it, checks it with Freivalds' algorithm and approves; the job is paid
 // exactly (the provider's owner gets price - take). Then a miner answering wrong products
 // takes the next job: the client and the validator catch it, the validator rejects it, the
-// provider's bond is slashed and the poster refunded. Money is conserved throughout.
+// provider's bond is slashed and the poster refunded. Last, a plug-in job: a miner running the
+// Python subnet template's miner plug-in answers it and the validator's verifier plug-in
+// approves it. Money is conserved throughout.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { freePort, startDevNode, startWorker, sendAndFinalize, workerBinary } from './lib/node.js';
-import { findEvent, watchBlocks } from './lib/chain.js';
+import { assertIssuanceIsAllBalances, findEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
+const template = fileURLToPath(new URL('../../examples/subnet-template/', import.meta.url));
 
 describe('the compute market with myelin-worker', () => {
   let node;
@@ -24,8 +28,11 @@ describe('the compute market with myelin-worker', () => {
   let netuid;
   const workers = [];
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const [alice, bob, charlie, eve] = ['//Alice', '//Bob', '//Charlie', '//Eve'].map((k) => keyring.addFromUri(k));
-  const secrets = { honest: mnemonicGenerate(), cheat: mnemonicGenerate(), validator: mnemonicGenerate() };
+  const [alice, bob, charlie, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Eve', '//Ferdie'].map((k) =>
+    keyring.addFromUri(k),
+  );
+  const coldkeySuri = new Map([[bob, '//Bob'], [eve, '//Eve'], [ferdie, '//Ferdie']]);
+  const secrets = { honest: mnemonicGenerate(), cheat: mnemonicGenerate(), plugin: mnemonicGenerate(), validator: mnemonicGenerate() };
   const hk = Object.fromEntries(Object.entries(secrets).map(([k, s]) => [k, keyring.addFromMnemonic(s)]));
   const stateDir = mkdtempSync(join(tmpdir(), 'myelin-market-worker-'));
   const logs = () => workers.map((w) => `--- ${w.name} ${JSON.stringify(w.exit)}\n${w.log.slice(-6_000)}`).join('\n');
@@ -44,22 +51,14 @@ describe('the compute market with myelin-worker', () => {
       );
     });
 
-  const assertMoneyConserved = async () => {
-    const at = await api.at(await api.rpc.chain.getFinalizedHead());
-    const issuance = (await at.query.balances.totalIssuance()).toBigInt();
-    let sum = 0n;
-    for (const [, account] of await at.query.system.account.entries()) {
-      sum += account.data.free.toBigInt() + account.data.reserved.toBigInt();
-    }
-    assert.equal(sum, issuance, 'total issuance = Σ balances');
-  };
+  const assertMoneyConserved = () => assertIssuanceIsAllBalances(api, assert);
 
   /** Starts a market miner for `name` (coldkey `coldkey`), waits for its axon, bonds and offers. */
   const provider = async (name, coldkey, extra = []) => {
     const port = await freePort();
     workers.push(
       startWorker(name, [
-        'miner', '--url', node.wsUrl, '--netuid', String(netuid), '--suri', secrets[name], '--coldkey', coldkey.address === bob.address ? '//Bob' : '//Eve',
+        'miner', '--url', node.wsUrl, '--netuid', String(netuid), '--suri', secrets[name], '--coldkey', coldkeySuri.get(coldkey),
         '--max-burn', '10', '--listen', `127.0.0.1:${port}`, '--market', ...extra,
       ]),
     );
@@ -80,6 +79,7 @@ describe('the compute market with myelin-worker', () => {
     workers.push(
       startWorker('validator', [
         'validator', '--url', node.wsUrl, '--netuid', String(netuid), '--suri', secrets.validator, '--market',
+        '--market-verifier', `lines:python3 ${join(template, 'verifier.py')}`,
         '--interval', '5', '--state-dir', stateDir,
       ]),
     );
@@ -123,6 +123,22 @@ describe('the compute market with myelin-worker', () => {
     assert.match(v.log, new RegExp(`market: job ${out.job_id} rejected`));
     const rep = (await api.query.market.reputations(hk.cheat.address)).toJSON();
     assert.equal(rep.rejected, 1);
+    await assertMoneyConserved();
+  });
+
+  it("pays a plug-in job answered by the template's miner and approved by its verifier", async () => {
+    const cheat = workers.find((w) => w.name === 'cheat');
+    cheat.child.kill('SIGINT');
+    await cheat.exited;
+    await provider('plugin', ferdie, ['--task', `lines:python3 ${join(template, 'miner.py')}`]);
+    const ferdie0 = await free(ferdie);
+    const input = JSON.stringify({ kind: 'prime_count', lo: 0, hi: 100, seed: 1 });
+    const { out } = await client(['--max-price', '10', '--input', input, '--verifier', `lines:python3 ${join(template, 'verifier.py')}`]);
+    assert.equal(out.outcome, 'paid', JSON.stringify(out));
+    assert.equal(out.result_checked, true, "the client's verifier approved it");
+    assert.equal(await free(ferdie), ferdie0 + MYL - MYL / 50n, 'one unit at 1 MYL, less the take');
+    const v = workers.find((w) => w.name === 'validator');
+    assert.match(v.log, new RegExp(`market: job ${out.job_id} approved`));
     await assertMoneyConserved();
   });
 });

@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, mnemonicGenerate } from '@polkadot/util-crypto';
 import { cliBinary, rawRpc, startDevNode, sendAndFinalize } from './lib/node.js';
-import { findEvent, watchBlocks } from './lib/chain.js';
+import { assertIssuanceIsAllBalances, findEvent, watchBlocks } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 const TAKE_PERCENT = 2n;
@@ -61,16 +61,7 @@ describe('the compute market', () => {
   };
   const eventsAt = async (hash) => (await api.at(hash)).query.system.events();
 
-  /** Total issuance equals Σ (free + reserved) over every account, at one block. */
-  const assertMoneyConserved = async () => {
-    const at = await api.at(await api.rpc.chain.getFinalizedHead());
-    const issuance = (await at.query.balances.totalIssuance()).toBigInt();
-    let sum = 0n;
-    for (const [, account] of await at.query.system.account.entries()) {
-      sum += account.data.free.toBigInt() + account.data.reserved.toBigInt();
-    }
-    assert.equal(sum, issuance, 'total issuance = Σ balances');
-  };
+  const assertMoneyConserved = () => assertIssuanceIsAllBalances(api, assert);
 
   before(async () => {
     node = await startDevNode();

@@ -57,6 +57,16 @@ struct ClientArgs {
 	/// A PEM file of certificates to trust for https axons, besides the system's.
 	#[arg(long)]
 	ca_cert: Option<PathBuf>,
+	/// Post a plug-in job with this JSON input instead of a matmul job.
+	#[arg(long, value_parser = parse_json)]
+	input: Option<serde_json::Value>,
+	/// The plug-in that checks a plug-in job's result (as the validator's --market-verifier).
+	#[arg(long)]
+	verifier: Option<PluginSpec>,
+}
+
+fn parse_json(s: &str) -> Result<serde_json::Value, String> {
+	serde_json::from_str(s).map_err(|e| format!("not JSON: {e}"))
 }
 
 #[derive(Args)]
@@ -162,6 +172,10 @@ struct ValidatorArgs {
 	/// Verify the compute market's submitted results on the subnet and attest them.
 	#[arg(long)]
 	market: bool,
+	/// With --market: the plug-in (`exec:` or `lines:`) that checks plug-in jobs' results:
+	/// `{"input", "result"}` in, `true`/`false` (or `{"approve": bool}`) out.
+	#[arg(long, requires = "market")]
+	market_verifier: Option<PluginSpec>,
 }
 
 fn main() -> ExitCode {
@@ -238,6 +252,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				ca_cert: args.ca_cert,
 				metrics: c.metrics,
 				market: args.market,
+				market_verifier: args.market_verifier,
 			};
 			if config.task_plugin.is_some() && config.task == TaskKind::MatMul {
 				anyhow::bail!("--task-plugin needs a plug-in --task (the round scorer)");
@@ -257,6 +272,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				rounds: 20,
 				timeout: Duration::from_secs(10),
 				poll: Duration::from_millis(500),
+				input: args.input,
+				verifier: args.verifier.map(myelin_worker::task::Plugin::new),
 			};
 			let outcome = myelin_worker::market::client(&chain, &poster, &config, &tls).await?;
 			println!("{outcome}");

@@ -35,7 +35,7 @@ use crate::{
 	http::{self, GetHandler, Reply},
 	keys::address,
 	protocol, random_u64,
-	task::{matmul::MAX_N, MatMulAnswer, MatMulTask},
+	task::{matmul::MAX_N, MatMulAnswer, MatMulTask, Plugin},
 };
 
 /// Multiply-adds per unit of work.
@@ -91,6 +91,36 @@ pub fn parse_spec(spec: &str) -> Option<MatMulTask> {
 	let spec: MatMulSpec = serde_json::from_str(spec).ok()?;
 	(spec.task == "matmul" && (1..=MAX_N).contains(&spec.n))
 		.then_some(MatMulTask { seed: spec.seed, n: spec.n })
+}
+
+/// What a job asks for: the built-in matmul, or a plug-in task
+/// (`{"task": "plugin", "input": <any JSON>}`), answered by the miner's `--task` plug-in and
+/// checked by the validator's `--market-verifier` plug-in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobTask {
+	/// `{"task": "matmul", "n", "seed"}`.
+	MatMul(MatMulTask),
+	/// `{"task": "plugin", "input": …}`: the input the plug-ins get.
+	Plugin(serde_json::Value),
+}
+
+/// The task a spec asks for, if the workers know it.
+pub fn parse_job(spec: &str) -> Option<JobTask> {
+	if let Some(task) = parse_spec(spec) {
+		return Some(JobTask::MatMul(task));
+	}
+	let value: serde_json::Value = serde_json::from_str(spec).ok()?;
+	(value.get("task")? == "plugin").then(|| JobTask::Plugin(value["input"].clone()))
+}
+
+/// The spec of a plug-in job.
+pub fn plugin_spec(input: &serde_json::Value) -> String {
+	json!({ "task": "plugin", "input": input }).to_string()
+}
+
+/// Whether a verifier plug-in approved: `true`, `false`, or `{"approve": bool}`.
+pub fn parse_verdict(output: &serde_json::Value) -> Option<bool> {
+	output.as_bool().or_else(|| output.get("approve")?.as_bool())
 }
 
 /// The spec of a matmul job.
@@ -168,15 +198,25 @@ pub struct MinerState {
 	skipped: BTreeSet<u64>,
 }
 
+/// A miner as the market sees it.
+pub struct Provider<'a> {
+	/// Its hotkey (signs everything).
+	pub hotkey: &'a Keypair,
+	/// Its subnet.
+	pub netuid: u16,
+	/// The results it serves.
+	pub results: &'a Results,
+	/// Its `--task` plug-in, for plug-in jobs.
+	pub plugin: Option<&'a Plugin>,
+	/// How long the plug-in may take.
+	pub plugin_timeout: Duration,
+	/// Testing: wrong products.
+	pub corrupt: bool,
+}
+
 /// One pass of the miner: take and compute fitting posted jobs, settle due ones.
-pub async fn miner_pass(
-	chain: &Chain,
-	hotkey: &Keypair,
-	netuid: u16,
-	results: &Results,
-	state: &mut MinerState,
-	corrupt: bool,
-) -> Result<()> {
+pub async fn miner_pass(chain: &Chain, p: &Provider<'_>, state: &mut MinerState) -> Result<()> {
+	let Provider { hotkey, netuid, results, plugin, plugin_timeout, corrupt } = *p;
 	let me = address(hotkey);
 	for job in jobs(chain, netuid, "posted").await? {
 		if state.skipped.contains(&job.job_id)
@@ -184,7 +224,11 @@ pub async fn miner_pass(
 		{
 			continue;
 		}
-		let Some(task) = parse_spec(&job.spec) else {
+		let task = match parse_job(&job.spec) {
+			Some(JobTask::Plugin(_)) if plugin.is_none() => None,
+			other => other,
+		};
+		let Some(task) = task else {
 			state.skipped.insert(job.job_id);
 			continue;
 		};
@@ -193,25 +237,42 @@ pub async fn miner_pass(
 			state.skipped.insert(job.job_id);
 			continue;
 		}
-		let answer = tokio::task::spawn_blocking(move || {
-			let mut answer = task.solve();
-			if corrupt {
-				answer.c[0] = answer.c[0].wrapping_add(1);
-			}
-			answer
-		})
-		.await?;
-		let body = serde_json::to_vec(&answer).expect("serialises");
+		let (body, units, what) = match task {
+			JobTask::MatMul(task) => {
+				let answer = tokio::task::spawn_blocking(move || {
+					let mut answer = task.solve();
+					if corrupt {
+						answer.c[0] = answer.c[0].wrapping_add(1);
+					}
+					answer
+				})
+				.await?;
+				let body = serde_json::to_vec(&answer).expect("serialises");
+				(body, units(&task), format!("matmul n={}", task.n))
+			},
+			JobTask::Plugin(input) => {
+				let plugin = plugin.expect("checked above");
+				match plugin.call(&input, plugin_timeout).await {
+					Ok(output) => {
+						(serde_json::to_vec(&output).expect("serialises"), 1, "plug-in".into())
+					},
+					Err(e) => {
+						// No result: the job times out in its hands (and slashes its bond).
+						log::warn!("market: job {}: the plug-in failed: {e}", job.job_id);
+						continue;
+					},
+				}
+			},
+		};
 		let hash = H256(sp_crypto_hashing::blake2_256(&body));
 		results.served.lock().expect("not poisoned").insert(job.job_id, body);
 		let included = chain
-			.submit(&api::tx().market().submit_result(job.job_id, hash, units(&task)), hotkey)
+			.submit(&api::tx().market().submit_result(job.job_id, hash, units), hotkey)
 			.await
 			.with_context(|| format!("submitting the result of job {}", job.job_id))?;
 		log::info!(
-			"market: job {} (matmul n={}) computed, result {hash:?} submitted in block #{}",
+			"market: job {} ({what}) computed, result {hash:?} submitted in block #{}",
 			job.job_id,
-			task.n,
 			included.block_number
 		);
 	}
@@ -234,16 +295,22 @@ pub async fn miner_pass(
 }
 
 /// Fetches job `job`'s result from `axon` and checks it: the provider's signature, the hash
-/// on chain, and the product (Freivalds, `rounds`). `Ok(true)` right, `Ok(false)` wrong,
-/// `Err` when it could not be fetched.
+/// on chain, and the result itself: the product with Freivalds' check (`rounds`), a plug-in
+/// result with `verifier` (given `{"input", "result"}`). `Ok(Some(true))` right,
+/// `Ok(Some(false))` wrong, `Ok(None)` a plug-in job and no verifier, `Err` when it could not
+/// be fetched.
 pub async fn check_result(
 	job: &JobView,
 	axon: &str,
 	provider: &AccountId32,
 	rounds: u32,
+	verifier: Option<&Plugin>,
 	timeout: Duration,
 	tls: &TlsConnector,
-) -> Result<bool, String> {
+) -> Result<Option<bool>, String> {
+	if matches!(parse_job(&job.spec), Some(JobTask::Plugin(_))) && verifier.is_none() {
+		return Ok(None);
+	}
 	let url = format!("{}/result/{}", axon.trim_end_matches('/'), job.job_id);
 	let (headers, body) = http::get(&url, timeout, tls).await?;
 	let signer = headers.get(protocol::MINER).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -268,20 +335,35 @@ pub async fn check_result(
 			)
 		});
 	if !signed {
-		return Ok(false);
+		return Ok(Some(false));
 	}
 	let on_chain = job.result_hash.as_deref().and_then(parse_hex32);
 	if on_chain != Some(sp_crypto_hashing::blake2_256(&body)) {
-		return Ok(false);
+		return Ok(Some(false));
 	}
-	let (Some(task), Ok(answer)) =
-		(parse_spec(&job.spec), serde_json::from_slice::<MatMulAnswer>(&body))
-	else {
-		return Ok(false);
-	};
-	Ok(tokio::task::spawn_blocking(move || task.verify(&answer, rounds, random_u64()))
-		.await
-		.unwrap_or(false))
+	match parse_job(&job.spec) {
+		Some(JobTask::MatMul(task)) => {
+			let Ok(answer) = serde_json::from_slice::<MatMulAnswer>(&body) else {
+				return Ok(Some(false));
+			};
+			Ok(Some(
+				tokio::task::spawn_blocking(move || task.verify(&answer, rounds, random_u64()))
+					.await
+					.unwrap_or(false),
+			))
+		},
+		Some(JobTask::Plugin(input)) => {
+			let Ok(result) = serde_json::from_slice::<serde_json::Value>(&body) else {
+				return Ok(Some(false));
+			};
+			let verifier = verifier.expect("checked above");
+			match verifier.call(&json!({ "input": input, "result": result }), timeout).await {
+				Ok(output) => Ok(Some(parse_verdict(&output).unwrap_or(false))),
+				Err(e) => Err(format!("the verifier failed: {e}")),
+			}
+		},
+		None => Ok(Some(false)),
+	}
 }
 
 /// One pass of the validator: attest every submitted job of `netuid` it has not attested.
@@ -290,6 +372,7 @@ pub async fn validator_pass(
 	hotkey: &Keypair,
 	netuid: u16,
 	rounds: u32,
+	verifier: Option<&Plugin>,
 	timeout: Duration,
 	tls: &TlsConnector,
 ) -> Result<()> {
@@ -313,11 +396,15 @@ pub async fn validator_pass(
 		let axon = metagraph.find(&provider).and_then(|n| n.axon.clone());
 		let provider_id = AccountId32::from_str(&provider).map_err(|_| anyhow!("bad provider"))?;
 		let verdict = match &axon {
-			Some(axon) => check_result(&job, axon, &provider_id, rounds, timeout, tls).await,
+			Some(axon) => {
+				check_result(&job, axon, &provider_id, rounds, verifier, timeout, tls).await
+			},
 			None => Err("the provider serves no axon".into()),
 		};
 		let approve = match verdict {
-			Ok(approve) => approve,
+			Ok(Some(approve)) => approve,
+			// A plug-in job without a verifier: not this validator's to judge.
+			Ok(None) => continue,
 			Err(e) if until.saturating_sub(best) > 2 => {
 				log::info!(
 					"market: job {}: result not fetched yet ({e}); trying again",
@@ -362,9 +449,13 @@ pub struct ClientConfig {
 	pub timeout: Duration,
 	/// How often to look at the job.
 	pub poll: Duration,
+	/// A plug-in job's input instead of a matmul job.
+	pub input: Option<serde_json::Value>,
+	/// The plug-in that checks a plug-in job's result.
+	pub verifier: Option<Plugin>,
 }
 
-/// Posts a matmul job, waits for its result, checks it, disputes a wrong one, settles the job;
+/// Posts a matmul (or plug-in) job, waits for its result, checks it, disputes a wrong one, settles the job;
 /// returns the outcome as JSON.
 pub async fn client(
 	chain: &Chain,
@@ -372,8 +463,10 @@ pub async fn client(
 	config: &ClientConfig,
 	tls: &TlsConnector,
 ) -> Result<serde_json::Value> {
-	let seed = random_u64();
-	let spec = matmul_spec(config.n, seed);
+	let spec = match &config.input {
+		Some(input) => plugin_spec(input),
+		None => matmul_spec(config.n, random_u64()),
+	};
 	let deadline = u32::try_from(chain.best_number().await? + config.deadline_in)?;
 	let call = api::tx().market().post_job(
 		config.netuid,
@@ -393,13 +486,14 @@ pub async fn client(
 		.ok_or_else(|| anyhow!("no JobPosted event"))?;
 	log::info!("client: job {id} posted ({spec}), deadline #{deadline}");
 	let mut checked: Option<bool> = None;
+	let mut looked = false;
 	loop {
 		let best = chain.best_number().await?;
 		let Some(job) = job(chain, id).await? else { bail!("job {id} vanished before settling") };
 		match job.state.as_str() {
 			"posted" | "accepted" if best > job.deadline => break,
 			"submitted" => {
-				if checked.is_none() {
+				if !looked {
 					let provider = job.provider.clone().unwrap_or_default();
 					let metagraph = chain.metagraph(config.netuid).await?;
 					let axon = metagraph.find(&provider).and_then(|n| n.axon.clone());
@@ -411,12 +505,17 @@ pub async fn client(
 							&axon,
 							&provider_id,
 							config.rounds,
+							config.verifier.as_ref(),
 							config.timeout,
 							tls,
 						)
 						.await
 						{
-							Ok(right) => {
+							Ok(None) => {
+								log::info!("client: job {id}: not checked (no --verifier)");
+								looked = true;
+							},
+							Ok(Some(right)) => {
 								log::info!(
 									"client: job {id}: the result is {}",
 									if right { "right" } else { "WRONG" }
@@ -429,6 +528,7 @@ pub async fn client(
 									log::info!("client: job {id} disputed");
 								}
 								checked = Some(right);
+								looked = true;
 							},
 							Err(e) => log::info!("client: job {id}: result not fetched yet ({e})"),
 						}
@@ -483,6 +583,20 @@ pub async fn client(
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn plugin_jobs_and_verdicts() {
+		let input = json!({"kind": "prime_count", "lo": 0, "hi": 100});
+		assert_eq!(parse_job(&plugin_spec(&input)), Some(JobTask::Plugin(input)));
+		assert_eq!(
+			parse_job(&matmul_spec(8, 1)),
+			Some(JobTask::MatMul(MatMulTask { seed: 1, n: 8 }))
+		);
+		assert_eq!(parse_job(r#"{"task":"render"}"#), None);
+		assert_eq!(parse_verdict(&json!(true)), Some(true));
+		assert_eq!(parse_verdict(&json!({"approve": false})), Some(false));
+		assert_eq!(parse_verdict(&json!({"score": 1})), None);
+	}
 
 	#[test]
 	fn specs_and_units() {

@@ -210,15 +210,15 @@ pub async fn run(
 					log::info!("market: taking matmul jobs on netuid {}", config.neuron.netuid);
 					let mut state = market::MinerState::default();
 					loop {
-						if let Err(e) = market::miner_pass(
-							&chain,
-							&config.neuron.hotkey,
-							config.neuron.netuid,
-							&results,
-							&mut state,
-							config.corrupt,
-						)
-						.await
+						let provider = market::Provider {
+							hotkey: &config.neuron.hotkey,
+							netuid: config.neuron.netuid,
+							results: &results,
+							plugin: behaviour.plugin.as_ref(),
+							plugin_timeout: config.exec_timeout,
+							corrupt: config.corrupt,
+						};
+						if let Err(e) = market::miner_pass(&chain, &provider, &mut state).await
 						{
 							log::warn!("market: {e:#}");
 						}

@@ -70,6 +70,9 @@ pub struct ValidatorConfig {
 	pub metrics: Option<SocketAddr>,
 	/// `--market`: verify the compute market's results on the subnet and attest them.
 	pub market: bool,
+	/// `--market-verifier`: checks plug-in jobs' results (`{"input", "result"}` in, `true` or
+	/// `false` out); without it, plug-in jobs are not attested.
+	pub market_verifier: Option<PluginSpec>,
 }
 
 /// A commitment waiting for its reveal window.
@@ -114,6 +117,7 @@ struct Validator {
 	metrics: Metrics,
 	state_file: PathBuf,
 	me: String,
+	verifier: Option<Plugin>,
 }
 
 impl Validator {
@@ -259,6 +263,7 @@ pub async fn run(
 		task_plugin: config.task_plugin.clone().map(Plugin::new),
 		metrics,
 		state_file: state::path(&config.state_dir, config.neuron.netuid, &me),
+		verifier: config.market_verifier.clone().map(Plugin::new),
 		me,
 		config,
 	};
@@ -295,6 +300,7 @@ async fn validate(v: &Validator, shutdown: impl std::future::Future<Output = ()>
 				&config.neuron.hotkey,
 				config.neuron.netuid,
 				config.rounds,
+				v.verifier.as_ref(),
 				config.timeout,
 				&v.tls,
 			)

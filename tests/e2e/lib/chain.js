@@ -64,3 +64,17 @@ export async function epochsAfter(api, netuid, afterNumber, count, maxBlocks = 6
   }
   return epochs;
 }
+
+/**
+ * Money is conserved: total issuance equals Σ (free + reserved) over every account, at the
+ * finalized block.
+ */
+export async function assertIssuanceIsAllBalances(api, assert) {
+  const at = await api.at(await api.rpc.chain.getFinalizedHead());
+  const issuance = (await at.query.balances.totalIssuance()).toBigInt();
+  let sum = 0n;
+  for (const [, account] of await at.query.system.account.entries()) {
+    sum += account.data.free.toBigInt() + account.data.reserved.toBigInt();
+  }
+  assert.equal(sum, issuance, 'total issuance = Σ balances');
+}
