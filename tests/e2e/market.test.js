@@ -25,7 +25,8 @@ describe('the compute market', () => {
   const [alice, bob, charlie, dave] = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((k) => keyring.addFromUri(k));
   const providerSuri = mnemonicGenerate();
   const provider = keyring.addFromMnemonic(providerSuri);
-  const validator = keyring.addFromMnemonic(mnemonicGenerate());
+  const validatorSuri = mnemonicGenerate();
+  const validator = keyring.addFromMnemonic(validatorSuri);
   const poster = dave;
 
   /** Sends `tx` signed by `signer`; `{ events, fee, blockHash }` once finalized. */
@@ -225,6 +226,46 @@ describe('the compute market', () => {
     assert.equal(shownProvider.reputation.completed, 1);
     assert.equal(shownProvider.reputation.rejected, 1);
     assert.equal(shownProvider.bond.amount, String(95n * MYL));
+    await assertMoneyConserved();
+  });
+
+  it('drives a job from both sides with myelin: offer, post, cancel, accept, submit, attest, dispute, finalize, unbond', async () => {
+    const offered = await ok(['provider', 'offer', '--netuid', String(netuid), '--price', '0.5', '--capacity', '4', '--attributes', '{"task":"matmul"}'], providerSuri);
+    assert.ok(offered.block > 0);
+    const shown = await ok(['provider', 'show', '--netuid', String(netuid), provider.address]);
+    assert.equal(shown.offer.price_per_unit, String(MYL / 2n));
+    // A job the poster cancels before anyone takes it: the escrow comes back.
+    const cancelled = await ok(['job', 'post', '--netuid', String(netuid), '--spec', 'x', '--max-price', '2'], '//Dave');
+    await ok(['job', 'cancel', String(cancelled.job_id)], '//Dave');
+    assert.equal(await marketHold(poster, 'JobEscrow'), 0n);
+    // A job taken, submitted, approved by the validator, disputed by the poster: paid by stake.
+    const posted = await ok(['job', 'post', '--netuid', String(netuid), '--spec', '{"task":"matmul","n":4,"seed":1}', '--max-price', '2'], '//Dave');
+    const id = String(posted.job_id);
+    await ok(['job', 'accept', id], providerSuri);
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'myelin-result-'));
+    writeFileSync(join(dir, 'result.json'), '{"c":[1,2,3]}');
+    const submitted = await ok(['job', 'submit', id, '--result-file', join(dir, 'result.json'), '--units', '3'], providerSuri);
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(submitted.result_hash, blake2AsHex('{"c":[1,2,3]}'));
+    await ok(['job', 'attest', id], validatorSuri);
+    await ok(['job', 'dispute', id], '//Dave');
+    const view = await ok(['job', 'show', id]);
+    assert.equal(view.status.state, 'submitted');
+    assert.equal(view.status.disputed, true);
+    assert.deepEqual(view.attestations.map((a) => [a.validator, a.approve]), [[validator.address, true]]);
+    await untilBlock(view.status.attest_until + 1);
+    const settled = await ok(['job', 'finalize', id], '//Dave');
+    assert.equal(settled.outcome, 'paid', 'approved by stake, the dispute notwithstanding');
+    assert.equal(settled.amount, String((3n * MYL) / 2n - (3n * MYL * TAKE_PERCENT) / 200n));
+    // The owner unbonds part of the bond (withdrawable after 600 blocks).
+    await ok(['provider', 'unbond', '--netuid', String(netuid), '--hotkey', provider.address, '--amount', '10'], '//Bob');
+    assert.equal((await ok(['provider', 'show', '--netuid', String(netuid), provider.address])).bond.unbonding, String(10n * MYL));
+    const early = await myelin(['provider', 'withdraw', '--netuid', String(netuid), '--hotkey', provider.address], '//Bob');
+    assert.equal(early.code, 1);
+    assert.match(early.stderr, /Market\.StillUnbonding/);
     await assertMoneyConserved();
   });
 });
