@@ -20,7 +20,7 @@ use std::{
 	time::Duration,
 };
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use serde::Deserialize;
 use serde_json::json;
 use subxt::{
@@ -487,11 +487,17 @@ pub async fn client(
 	log::info!("client: job {id} posted ({spec}), deadline #{deadline}");
 	let mut checked: Option<bool> = None;
 	let mut looked = false;
-	loop {
+	// The last block at which the job was still open: its settlement is at or after it.
+	let mut seen_at = included.block_number;
+	let settled_by_others = loop {
 		let best = chain.best_number().await?;
-		let Some(job) = job(chain, id).await? else { bail!("job {id} vanished before settling") };
+		let Some(job) = job(chain, id).await? else {
+			// Someone (the provider, usually) settled it between two looks.
+			break true;
+		};
+		seen_at = best.saturating_sub(2).max(seen_at);
 		match job.state.as_str() {
-			"posted" | "accepted" if best > job.deadline => break,
+			"posted" | "accepted" if best > job.deadline => break false,
 			"submitted" => {
 				if !looked {
 					let provider = job.provider.clone().unwrap_or_default();
@@ -535,16 +541,18 @@ pub async fn client(
 					}
 				}
 				if job.attest_until.is_some_and(|u| best > u) {
-					break;
+					break false;
 				}
 			},
 			_ => {},
 		}
 		tokio::time::sleep(config.poll).await;
-	}
+	};
 	// Settle it, unless someone (the provider) already has.
-	let from = chain.best_number().await?.saturating_sub(2);
-	if let Err(e) = chain.submit(&api::tx().market().finalize_job(id), poster).await {
+	let from = seen_at;
+	if settled_by_others {
+		log::info!("client: job {id} was settled by someone else");
+	} else if let Err(e) = chain.submit(&api::tx().market().finalize_job(id), poster).await {
 		if job(chain, id).await?.is_some() {
 			return Err(e).context("finalize_job");
 		}
