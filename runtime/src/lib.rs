@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("myelin"),
 	impl_name: alloc::borrow::Cow::Borrowed("myelin-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -192,13 +192,19 @@ type Migrations = (
 	pallet_subnets::migrations::v1::MigrateToV1<Runtime>,
 	// Each existing subnet's registration block (root consensus, subnet pruning).
 	pallet_subnets::migrations::v2::MigrateToV2<Runtime>,
+	// The version only; `MultiBlockMigrationsOf` writes the neuron pages.
+	pallet_subnets::migrations::v3::MigrateToV3<Runtime>,
 );
 
 /// Multi-block migrations, run by `MultiBlockMigrations` (`pallet-migrations`) after a runtime
 /// upgrade, a step per block within `MaxServiceWeight`, in order; no extrinsic is applied until
 /// they are done. Each does nothing when nothing is left to move (a chain started on the new
 /// layout).
-pub type MultiBlockMigrationsOf = (pallet_subnets::migrations::v1::MigrateV0ToV1<Runtime>,);
+pub type MultiBlockMigrationsOf = (
+	pallet_subnets::migrations::v1::MigrateV0ToV1<Runtime>,
+	// After the columns: it reads each subnet's hotkeys.
+	pallet_subnets::migrations::v3::MigrateV2ToV3<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -58,11 +58,13 @@ pub fn hyperparameters(netuid: u16) -> Option<SubnetHyperparams<Balance>> {
 /// weights at `last_update`, with the outputs of the subnet's last epoch. A uid registered
 /// after the last epoch has no outputs yet: zeros and `false`. The take (two reads) is read
 /// when `with_take`, or when the uid holds a validator permit.
+#[allow(clippy::too_many_arguments)]
 fn neuron_info(
 	outputs: &EpochOutputs,
-	netuid: u16,
 	uid: u16,
 	hotkey: AccountId,
+	coldkey: AccountId,
+	axon: Option<Vec<u8>>,
 	registered_at: u64,
 	last_update: u64,
 	with_take: bool,
@@ -71,20 +73,21 @@ fn neuron_info(
 	let at = |v: &Vec<u16>| v.get(i).copied().unwrap_or(0);
 	let flag = |v: &Vec<bool>| v.get(i).copied().unwrap_or(false);
 	let with_take = with_take || flag(&outputs.validator_permit);
-	let take = with_take.then(|| Staking::effective_take(&hotkey).deconstruct());
-	let pending_take =
-		with_take.then(|| Staking::pending_take_of(&hotkey)).flatten().map(|pending| {
-			PendingTakeInfo {
+	let (take, pending_take) = match with_take.then(|| Staking::takes_of(&hotkey)) {
+		Some((take, pending)) => (
+			Some(take.deconstruct()),
+			pending.map(|pending| PendingTakeInfo {
 				take: pending.take.deconstruct(),
 				effective_at: pending.effective_at.into(),
-			}
-		});
+			}),
+		),
+		None => (None, None),
+	};
 	NeuronInfo {
 		take,
 		pending_take,
 		uid,
-		// Registration always records the owner (a `try_state` invariant of Subnets).
-		coldkey: Subnets::hotkey_owner(&hotkey).unwrap_or_else(|| hotkey.clone()),
+		coldkey,
 		stake: Staking::total_stake(&hotkey),
 		consensus: at(&outputs.consensus),
 		incentive: at(&outputs.incentive),
@@ -95,7 +98,7 @@ fn neuron_info(
 		active: flag(&outputs.active),
 		last_update,
 		registered_at,
-		axon: Subnets::axon_url(netuid, uid),
+		axon,
 		hotkey,
 	}
 }
@@ -109,14 +112,18 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 	// The subnet's columns once each (hotkeys, registration blocks, last updates), not per uid.
 	let snapshot = Subnets::epoch_snapshot(netuid)?;
 	let last_updates = Weights::last_updates(netuid, snapshot.hotkeys.len() as u16);
+	// Coldkeys and endpoints in pages of 64 uids.
+	let entries = Subnets::coldkeys_and_axons(netuid);
 	let neurons: Vec<_> = snapshot
 		.hotkeys
 		.into_iter()
+		.zip(entries)
 		.zip(snapshot.registered_at)
 		.zip(last_updates)
 		.enumerate()
-		.map(|(uid, ((hotkey, registered_at), last_update))| {
-			neuron_info(&outputs, netuid, uid as u16, hotkey, registered_at, last_update, false)
+		.map(|(uid, (((hotkey, (coldkey, axon)), registered_at), last_update))| {
+			let (uid, with_take) = (uid as u16, false);
+			neuron_info(&outputs, uid, hotkey, coldkey, axon, registered_at, last_update, with_take)
 		})
 		.collect();
 	Some(Metagraph {
@@ -133,7 +140,10 @@ pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	let registered_at = Subnets::registered_at(netuid, uid).unwrap_or_default().into();
 	let last_update = Weights::last_update(netuid, uid).unwrap_or_default().into();
 	let outputs = Yuma::epoch_outputs(netuid);
-	Some(neuron_info(&outputs, netuid, uid, hotkey, registered_at, last_update, true))
+	// Registration always records the owner (a `try_state` invariant of Subnets).
+	let coldkey = Subnets::hotkey_owner(&hotkey).unwrap_or_else(|| hotkey.clone());
+	let axon = Subnets::axon_url(netuid, uid);
+	Some(neuron_info(&outputs, uid, hotkey, coldkey, axon, registered_at, last_update, true))
 }
 
 /// The root validators with their total stake and rows, and the root epoch's schedule.

@@ -46,6 +46,7 @@ fn the_upgrade_passes_every_try_runtime_check() {
 		}
 		Staking::add_stake(signed(Bob), Eve.to_account_id(), 100 * MYL).unwrap();
 		Staking::add_stake(signed(Charlie), Eve.to_account_id(), 50 * MYL).unwrap();
+		Subnets::serve_axon(signed(Ferdie), 1, b"http://127.0.0.1:8091".to_vec()).unwrap();
 		run_to(25);
 		Weights::set_weights(signed(Eve), 1, vec![2], vec![1], 0).unwrap();
 		Subnets::set_hyperparameter(
@@ -69,9 +70,12 @@ fn the_upgrade_passes_every_try_runtime_check() {
 		StorageVersion::new(0).put::<Yuma>();
 		StorageVersion::new(0).put::<Weights>();
 		let columns: Vec<_> = [1, 2].map(pallet_subnets::Hotkeys::<Runtime>::get).into();
+		let pages: Vec<_> = [1, 2].map(Subnets::coldkeys_and_axons).into();
 		for netuid in [1, 2] {
+			pallet_subnets::migrations::v3::to_old_layout::<Runtime>(netuid);
 			pallet_subnets::migrations::v1::to_old_layout::<Runtime>(netuid);
 		}
+		assert_eq!(pallet_subnets::migrations::v3::Axons::<Runtime>::iter_keys().count(), 1);
 		assert!(pallet_subnets::Hotkeys::<Runtime>::get(1).is_empty());
 		// Nor did it keep subnets' registration blocks (Subnets version 2).
 		let _ = pallet_subnets::NetworkRegisteredAt::<Runtime>::clear(u32::MAX, None);
@@ -81,7 +85,7 @@ fn the_upgrade_passes_every_try_runtime_check() {
 		assert!(weight.ref_time() > 0);
 		assert_eq!(Yuma::on_chain_storage_version(), StorageVersion::new(1));
 		assert_eq!(Weights::on_chain_storage_version(), StorageVersion::new(1));
-		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Subnets::on_chain_storage_version(), StorageVersion::new(3));
 		assert_eq!(pallet_yuma::EpochIndex::<Runtime>::get(2), 47 / 10);
 		let commits = pallet_weights::Commits::<Runtime>::get(2, Eve.to_account_id()).unwrap();
 		assert_eq!(commits.to_vec(), vec![(hash, 4)]);
@@ -95,6 +99,9 @@ fn the_upgrade_passes_every_try_runtime_check() {
 		assert!(steps >= 1);
 		assert_eq!([1, 2].map(pallet_subnets::Hotkeys::<Runtime>::get).to_vec(), columns);
 		assert!(pallet_subnets::migrations::v1::old_layout_is_empty::<Runtime>());
+		assert_eq!([1, 2].map(Subnets::coldkeys_and_axons).to_vec(), pages);
+		assert_eq!(pallet_subnets::migrations::v3::Axons::<Runtime>::iter_keys().count(), 0);
+		assert_eq!(pallet_subnets::NeuronPages::<Runtime>::iter_keys().count(), 2);
 		println!("try-runtime: multi-block migrations done in {steps} blocks");
 	});
 }

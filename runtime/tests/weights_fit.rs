@@ -192,6 +192,14 @@ fn every_worst_case_fits_a_dev_block() {
 				migration_budget,
 			),
 			(
+				// The least step of the pages migration: a subnet found, its `n`, whether the
+				// page is written, and one page of 64 uids of a full subnet.
+				"pages migration step, one page",
+				SubnetsWeights::migrate_v3_page()
+					.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(3)),
+				migration_budget,
+			),
+			(
 				"clearing 1 value of a dissolved subnet",
 				SubnetsWeights::clear_dissolved(1),
 				limits.max_block - normal.max_total.unwrap(),

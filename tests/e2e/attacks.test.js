@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { rawRpc, sendAndFinalize, startDevNode } from './lib/node.js';
-import { findEvent } from './lib/chain.js';
+import { axonOf, findEvent } from './lib/chain.js';
 
 describe('attacks through the transaction pool', () => {
   let node;
@@ -81,9 +81,9 @@ describe('attacks through the transaction pool', () => {
     // Only the first reaches a block.
     for (let blocks = 0; ; blocks += 1) {
       assert.ok(blocks < 40, 'the first serveAxon is included');
-      const axon = (await api.query.subnets.axons(netuid, 1)).toJSON();
+      const axon = await axonOf(api, netuid, 1);
       if (axon) {
-        assert.equal(Buffer.from(axon.url.slice(2), 'hex').toString(), 'http://127.0.0.1:1/a');
+        assert.equal(axon.url, 'http://127.0.0.1:1/a');
         break;
       }
       await nextHead();

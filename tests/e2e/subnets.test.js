@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { startDevNode, sendAndFinalize } from './lib/node.js';
-import { findEvent } from './lib/chain.js';
+import { axonOf, findEvent } from './lib/chain.js';
 
 const MYL = 1_000_000_000n;
 
@@ -93,8 +93,8 @@ describe('subnets pallet', () => {
     assert.ok(ev, 'AxonServed');
     assert.equal(ev.data.uid.toNumber(), 1);
     assert.equal(ev.data.url.toUtf8(), url);
-    const axon = (await api.query.subnets.axons(netuid, 1)).unwrap();
-    assert.equal(axon.url.toUtf8(), url);
+    const axon = await axonOf(api, netuid, 1);
+    assert.equal(axon.url, url);
     const fee = findEvent(events, api.events.transactionPayment.TransactionFeePaid);
     assert.equal(fee ? fee.data.actualFee.toBigInt() : 0n, 0n, 'no fee');
     assert.equal((await api.query.system.account(hk.address)).data.free.toBigInt(), 0n);
@@ -118,7 +118,7 @@ describe('subnets pallet', () => {
       sendAndFinalize(api, api.tx.subnets.serveAxon(netuid, 'ftp://10.0.0.1'), hotkeys[1]),
       /Custom error: 3/,
     );
-    assert.equal((await api.query.subnets.axons(netuid, 2)).isNone, true);
+    assert.equal(await axonOf(api, netuid, 2), null);
   });
 
   it('lets the owner set an owner hyperparameter', async () => {

@@ -77,17 +77,19 @@ describe('forkless upgrade from the last release', () => {
       const raw = await api.rpc.state.getStorage(versionKey(pallet), at);
       return raw.isSome ? api.registry.createType('u16', raw.unwrap()).toNumber() : 0;
     };
-    // Subnets: version 1 (columns), then 2 (each subnet's registration block) in one upgrade.
-    for (const [pallet, version] of [['Yuma', 1], ['Weights', 1], ['Subnets', 2]]) {
+    // Subnets: version 1 (columns), 2 (each subnet's registration block), 3 (neuron pages) in
+    // one upgrade.
+    for (const [pallet, version] of [['Yuma', 1], ['Weights', 1], ['Subnets', 3]]) {
       assert.equal(await storageVersion(pallet, upgrade.parent), 0, `${pallet} before`);
       assert.equal(await storageVersion(pallet, migrated.hash), version, `${pallet} after`);
     }
     assert.equal(await storageVersion('Staking', migrated.hash), await storageVersion('Staking', upgrade.parent));
-    // The multi-block migration (Subnets' columns) started in the migration block and, on a
-    // chain this small, ended in it: no cursor left, the migration recorded as done.
+    // The multi-block migrations (Subnets' columns, then its neuron pages) started in the
+    // migration block and, on a chain this small, ended in it: no cursor left, both recorded
+    // as done.
     const mbm = await api.at(migrated.hash);
     assert.ok((await mbm.query.multiBlockMigrations.cursor()).isNone, 'multi-block migrations done');
-    assert.equal((await mbm.query.multiBlockMigrations.historic.keys()).length, 1, 'one migration recorded');
+    assert.equal((await mbm.query.multiBlockMigrations.historic.keys()).length, 2, 'two migrations recorded');
     // Subnets version 2: the subnets that existed get the upgrade's block as their
     // registration block (network immunity and root weights count from it). Migrations run
     // before the migration block is initialised, so the block number they see is the one of
@@ -166,12 +168,34 @@ describe('forkless upgrade from the last release', () => {
       }
       return [...byNetuid].map(([netuid, column]) => JSON.stringify([[String(netuid)], column])).sort();
     };
+    // Subnets version 3 keeps each uid's coldkey (its hotkey's owner) and endpoint in pages of
+    // 64 uids: the old per-uid endpoints, with the owners of the old per-uid hotkeys, gathered
+    // by page, are those pages.
+    const asPages = async (at) => {
+      const owners = new Map(
+        (await at.query.subnets.hotkeyOwner.entries()).map(([k, v]) => [k.args[0].toString(), v.unwrap().toString()]),
+      );
+      const axons = new Map(
+        (await at.query.subnets.axons.entries()).map(([k, v]) => [k.args.join('/'), v.unwrap().toJSON()]),
+      );
+      const pages = new Map();
+      for (const [k, v] of await at.query.subnets.keys.entries()) {
+        const [netuid, uid] = k.args.map((x) => x.toNumber());
+        const key = JSON.stringify([String(netuid), String(Math.floor(uid / 64))]);
+        if (!pages.has(key)) pages.set(key, []);
+        const hotkey = v.unwrap().toString();
+        pages.get(key)[uid % 64] = { coldkey: owners.get(hotkey), axon: axons.get(`${netuid}/${uid}`) ?? null };
+      }
+      return [...pages].map(([key, page]) => `[${key},${JSON.stringify(page)}]`).sort();
+    };
+    columns.axons = 'neuronPages';
     let items = 0;
     let entries = 0;
     for (const pallet of ['subnets', 'staking', 'weights', 'yuma']) {
       for (const item of Object.keys(before.query[pallet]).filter((i) => !changing.includes(i))) {
         const moved = pallet === 'subnets' ? columns[item] : undefined;
-        const old = moved ? await asColumns(before, item) : await dump(before, pallet, item);
+        const gather = item === 'axons' ? asPages : (at) => asColumns(at, item);
+        const old = moved ? await gather(before) : await dump(before, pallet, item);
         assert.deepEqual(await dump(afterU, pallet, moved ?? item), old, `${pallet}.${item}`);
         items += 1;
         entries += moved ? (await before.query.subnets[item].keys()).length : old.length;

@@ -608,6 +608,18 @@ pub mod pallet {
 			PendingTakes::<T>::get(hotkey).filter(|pending| !pending.is_in_force(&now))
 		}
 
+		/// [`Self::effective_take`] and [`Self::pending_take_of`] together, reading the
+		/// announced take once (for the metagraph, which shows both for every validator).
+		pub fn takes_of(
+			hotkey: &T::AccountId,
+		) -> (Perbill, Option<PendingTake<BlockNumberFor<T>>>) {
+			let now = frame_system::Pallet::<T>::block_number();
+			match PendingTakes::<T>::get(hotkey) {
+				Some(pending) if pending.is_in_force(&now) => (pending.take, None),
+				pending => (Takes::<T>::get(hotkey), pending),
+			}
+		}
+
 		/// The balance held for staking from `who`.
 		pub fn held_for_stake(who: &T::AccountId) -> BalanceOf<T> {
 			T::Currency::balance_on_hold(&HoldReason::Staked.into(), who)

@@ -48,7 +48,7 @@ fn subnet_with<T: Config>(max: u16, n: u16) -> (u16, T::AccountId) {
 	let now = frame_system::Pallet::<T>::block_number();
 	let url = AxonUrl::try_from(longest_url()).expect("fits");
 	for uid in 0..n {
-		Axons::<T>::insert(netuid, uid, AxonInfo { url: url.clone(), block: now });
+		Subnets::<T>::put_axon(netuid, uid, AxonInfo { url: url.clone(), block: now });
 	}
 	(netuid, owner)
 }
@@ -118,7 +118,7 @@ mod benchmarks {
 		Subnets::<T>::append_neurons(victim, &hotkeys, 1u32.into());
 		let url = AxonUrl::try_from(longest_url()).expect("fits");
 		for uid in 0..MAX_UIDS {
-			Axons::<T>::insert(victim, uid, AxonInfo { url: url.clone(), block: since });
+			Subnets::<T>::put_axon(victim, uid, AxonInfo { url: url.clone(), block: since });
 		}
 		let caller: T::AccountId = whitelisted_caller();
 		T::Currency::set_balance(&caller, (1_000_000_000 * MYL).saturated_into());
@@ -182,11 +182,12 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: the longest URL, replacing an existing axon.
+	/// Worst case: the longest URL, replacing an existing axon, in a full page of uids serving
+	/// the longest URLs.
 	#[benchmark]
 	fn serve_axon() -> Result<(), BenchmarkError> {
 		set_block::<T>(10);
-		let (netuid, _) = subnet_with::<T>(256, 1);
+		let (netuid, _) = subnet_with::<T>(256, NEURON_PAGE);
 		let hotkey: T::AccountId = account("hotkey", 0, SEED);
 		set_block::<T>(10_000);
 		let url = longest_url();
@@ -194,7 +195,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkey), netuid, url.clone());
 
-		assert_eq!(Axons::<T>::get(netuid, 0).map(|axon| axon.url.into_inner()), Some(url));
+		let served = Subnets::<T>::neuron_entry(netuid, 0).and_then(|entry| entry.axon);
+		assert_eq!(served.map(|axon| axon.url.into_inner()), Some(url));
 		Ok(())
 	}
 
@@ -229,6 +231,25 @@ mod benchmarks {
 
 		assert_eq!(Hotkeys::<T>::get(netuid).len(), (s + k) as usize);
 		assert!(v1::old_layout_is_empty::<T>());
+	}
+
+	/// One page of the migration to storage version 3 (`migrations::v3`): 64 uids of a full
+	/// subnet (its hotkey column read whole), each serving the longest URL, moved from the old
+	/// layout into their page.
+	#[benchmark]
+	fn migrate_v3_page() {
+		use crate::migrations::v3;
+		set_block::<T>(10);
+		let (netuid, _) = subnet_with::<T>(MAX_UIDS, MAX_UIDS);
+		v3::to_old_layout::<T>(netuid);
+
+		#[block]
+		{
+			v3::migrate_page::<T>(netuid, 0);
+		}
+
+		assert_eq!(NeuronPages::<T>::get(netuid, 0).len(), usize::from(NEURON_PAGE));
+		assert!(v3::Axons::<T>::get(netuid, 0).is_none());
 	}
 
 	/// `on_idle` clearing about `k` per-uid values a dissolved subnet left (the uids and axons

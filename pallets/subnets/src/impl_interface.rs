@@ -1,9 +1,9 @@
 //! [`SubnetsInterface`] for [`Pallet`]: the read door other pallets and the runtime APIs use.
 
 use crate::{
-	Axons, BalanceOf, Config, HotkeyOwner, Hyperparams, NetworkRegisteredAt, Pallet,
-	SubnetHyperparams, SubnetLimit, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot,
-	SubnetsInterface, SubnetworkN, Uids,
+	BalanceOf, Config, HotkeyOwner, Hyperparams, NetworkRegisteredAt, Pallet, SubnetHyperparams,
+	SubnetLimit, SubnetLocked, SubnetOwner, SubnetOwnerHotkey, SubnetSnapshot, SubnetsInterface,
+	SubnetworkN, Uids,
 };
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -87,7 +87,7 @@ impl<T: Config> SubnetsInterface<T::AccountId, BlockNumberFor<T>> for Pallet<T> 
 	}
 
 	fn axon_url(netuid: u16, uid: u16) -> Option<Vec<u8>> {
-		Axons::<T>::get(netuid, uid).map(|axon| axon.url.into_inner())
+		Pallet::<T>::neuron_entry(netuid, uid)?.axon.map(|axon| axon.url.into_inner())
 	}
 
 	fn registration_price(netuid: u16) -> Option<BalanceOf<T>> {

@@ -2,11 +2,11 @@
 //! bounds and the storage invariants.
 
 use crate::{
-	math, migrations, AxonUrl, Axons, BalanceOf, BurnPrice, Config, Dissolving, Error, Event,
-	HoldReason, HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids,
+	math, migrations, AxonUrl, BalanceOf, BurnPrice, Config, Dissolving, Error, Event, HoldReason,
+	HotkeyOwner, Hotkeys, Hyperparameter, Hyperparams, LockReductionInterval, MaxUids,
 	NetworkImmunityPeriod, NetworkLock, NetworkMinLock, NetworkRegisteredAt, NeuronEmission,
-	OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams, SubnetLocked, SubnetOwner,
-	SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo, MAX_BONDS_MOVING_AVERAGE,
+	NeuronPages, OnNeuronRemoved, Pallet, RegistrationBlocks, SubnetHyperparams, SubnetLocked,
+	SubnetOwner, SubnetOwnerHotkey, SubnetworkN, Uids, WeightInfo, MAX_BONDS_MOVING_AVERAGE,
 	MAX_COMMIT_REVEAL_PERIOD, MAX_OWNER_IMMUNITY_PERIOD, MAX_TEMPO, MAX_UIDS, MIN_ALLOWED_UIDS,
 	MIN_ALPHA_LOW,
 };
@@ -100,6 +100,8 @@ impl<T: Config> Pallet<T> {
 			column.push(hotkey.clone());
 			blocks.push(now);
 		}
+		let start = SubnetworkN::<T>::get(netuid);
+		Self::append_entries(netuid, start, hotkeys);
 		SubnetworkN::<T>::insert(netuid, column.len().min(usize::from(MAX_UIDS)) as u16);
 		Hotkeys::<T>::insert(netuid, BoundedVec::truncate_from(column));
 		RegistrationBlocks::<T>::insert(netuid, BoundedVec::truncate_from(blocks));
@@ -111,18 +113,20 @@ impl<T: Config> Pallet<T> {
 		Hotkeys::<T>::mutate(netuid, |column| set_uid(column, uid, hotkey.clone()));
 		RegistrationBlocks::<T>::mutate(netuid, |column| set_uid(column, uid, now));
 		Uids::<T>::insert(netuid, hotkey, uid);
+		// Registration records the owner first (`take_hotkey`).
+		let coldkey = HotkeyOwner::<T>::get(hotkey).unwrap_or_else(|| hotkey.clone());
+		Self::put_entry(netuid, uid, coldkey);
 	}
 
 	/// Remove the neuron `uid` of `netuid`, emit `NeuronPruned` and tell the other pallets. Its
 	/// uid stays counted in `n`: the caller gives it to the new holder ([`Self::put_neuron`])
-	/// in the same call.
+	/// in the same call, which also replaces its coldkey and endpoint.
 	pub(crate) fn prune_neuron(netuid: u16, uid: u16) {
 		let Some(hotkey) = Self::hotkey_at(netuid, uid) else {
 			log::error!(target: crate::LOG_TARGET, "pruning empty uid {uid} of subnet {netuid}");
 			return;
 		};
 		Uids::<T>::remove(netuid, &hotkey);
-		Axons::<T>::remove(netuid, uid);
 		Self::deposit_event(Event::NeuronPruned { netuid, uid, hotkey: hotkey.clone() });
 		T::OnNeuronRemoved::on_neuron_removed(netuid, uid, &hotkey);
 	}
@@ -268,7 +272,8 @@ impl<T: Config> Pallet<T> {
 			keys,
 			&[
 				&|left| clear_uids::<T>(netuid, left),
-				&|left| clear_axons::<T>(netuid, left),
+				&|left| clear_pages::<T>(netuid, left),
+				&|left| migrations::v3::clear_old_axons::<T>(netuid, left),
 				&|left| T::OnNeuronRemoved::clear_dissolved(netuid, left),
 			],
 		);
@@ -406,7 +411,7 @@ impl<T: Config> Pallet<T> {
 	pub fn ensure_can_serve_axon(netuid: u16, hotkey: &T::AccountId) -> Result<u16, Error<T>> {
 		let params = Hyperparams::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
-		if let Some(previous) = Axons::<T>::get(netuid, uid) {
+		if let Some(previous) = Self::neuron_entry(netuid, uid).and_then(|entry| entry.axon) {
 			// At least one block, even for a limit stored as 0 before the bound existed.
 			let limit = params.serving_rate_limit.max(1);
 			let next = previous.block.saturating_add(BlockNumberFor::<T>::from(limit));
@@ -542,9 +547,10 @@ fn clear_uids<T: Config>(netuid: u16, limit: u32) -> u32 {
 	myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
 }
 
-/// Remove at most `limit` `Axons` of the dissolved `netuid`; how many (fewer: none left).
-fn clear_axons<T: Config>(netuid: u16, limit: u32) -> u32 {
-	let result = Axons::<T>::clear_prefix(netuid, limit, None);
+/// Remove at most `limit` `NeuronPages` of the dissolved `netuid`; how many (fewer: none
+/// left).
+fn clear_pages<T: Config>(netuid: u16, limit: u32) -> u32 {
+	let result = NeuronPages::<T>::clear_prefix(netuid, limit, None);
 	myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
 }
 
@@ -585,7 +591,10 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 	// While the migration to version 1 runs, the old layout holds the uids it has not moved
 	// yet (read through `Pallet::hotkeys`), and nothing else.
 	ensure!(migrations::v1::old_layout_is_consistent::<T>(), "a misplaced value in the old layout");
-	ensure!(Axons::<T>::iter_keys().all(|(netuid, _)| left(netuid)), "orphan Axons");
+	ensure!(NeuronPages::<T>::iter_keys().all(|(netuid, _)| left(netuid)), "orphan NeuronPages");
+	// While the migration to version 3 runs, the old layout holds the endpoints of the pages
+	// it has not written yet, and nothing else.
+	ensure!(migrations::v3::old_layout_is_consistent::<T>(), "a misplaced axon in the old layout");
 
 	let mut locked_per_owner: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 	for &netuid in &netuids {
@@ -635,7 +644,19 @@ pub(crate) fn try_state<T: Config>() -> Result<(), TryRuntimeError> {
 			uid_count += 1;
 		}
 		ensure!(uid_count == usize::from(n), "number of Uids differs from n");
-		ensure!(Axons::<T>::iter_prefix(netuid).all(|(uid, _)| uid < n), "axon of a missing uid");
+		let entries = Pallet::<T>::coldkeys_and_axons(netuid);
+		ensure!(entries.len() == usize::from(n), "NeuronPages do not hold n entries");
+		for (hotkey, (coldkey, _)) in hotkeys.iter().zip(&entries) {
+			ensure!(
+				HotkeyOwner::<T>::get(hotkey).as_ref() == Some(coldkey),
+				"a page's coldkey is not the hotkey's owner"
+			);
+		}
+		let pages = crate::pages::pages_for(n);
+		ensure!(
+			NeuronPages::<T>::iter_key_prefix(netuid).all(|page| page < pages),
+			"a page beyond n"
+		);
 	}
 
 	for (owner, total) in locked_per_owner {

@@ -67,6 +67,7 @@ pub mod math;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod pages;
 mod register;
 #[cfg(test)]
 mod tests;
@@ -116,7 +117,7 @@ pub mod pallet {
 	/// column each ([`Hotkeys`], [`RegistrationBlocks`]) instead of one value per uid
 	/// ([`crate::migrations::v1`]). 2: each subnet's registration block is kept
 	/// ([`NetworkRegisteredAt`], [`crate::migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -245,16 +246,20 @@ pub mod pallet {
 	pub type RegistrationBlocks<T: Config> =
 		StorageMap<_, Twox64Concat, u16, BoundedVec<BlockNumberFor<T>, MaxUids>, ValueQuery>;
 
-	/// The endpoint served by each `(netuid, uid)`, with the block it was last set.
+	/// Each subnet's uids in pages of 64 (`(netuid, page)`; page `p` holds the uids
+	/// `64·p .. 64·p + 63`, one entry each, so a subnet of `n` neurons has `⌈n / 64⌉` pages):
+	/// the coldkey owning each uid's hotkey and the endpoint it serves, with the block it was
+	/// last set. The metagraph reads a subnet's coldkeys and endpoints in `⌈n / 64⌉` reads
+	/// instead of `2·n`; `serve_axon` rewrites one page.
 	#[pallet::storage]
-	pub type Axons<T: Config> = StorageDoubleMap<
+	pub type NeuronPages<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		u16,
 		Twox64Concat,
 		u16,
-		AxonInfo<BlockNumberFor<T>>,
-		OptionQuery,
+		NeuronPage<T::AccountId, BlockNumberFor<T>>,
+		ValueQuery,
 	>;
 
 	/// Dissolved netuids whose per-uid values (here `Uids` and `Axons`; in the other pallets
@@ -631,7 +636,7 @@ pub mod pallet {
 			let uid = Self::ensure_can_serve_axon(netuid, &hotkey)?;
 			let url = Self::validate_url(url)?;
 			let block = frame_system::Pallet::<T>::block_number();
-			Axons::<T>::insert(netuid, uid, AxonInfo { url: url.clone(), block });
+			Self::put_axon(netuid, uid, AxonInfo { url: url.clone(), block });
 			Self::deposit_event(Event::AxonServed { netuid, uid, url });
 			Ok(())
 		}

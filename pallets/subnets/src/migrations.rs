@@ -307,3 +307,226 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2 → 3: a subnet's coldkeys and endpoints are kept in pages of 64 uids
+/// ([`NeuronPages`]) instead of a read of [`HotkeyOwner`] and one of `Axons` per uid, so the
+/// metagraph reads a subnet of 4096 neurons' coldkeys and endpoints in 64 reads, not 8192.
+///
+/// Two halves, like [`v1`]:
+/// - [`MigrateToV3`], a single-block migration, sets the storage version to 3: the code of
+///   version 3 reads both layouts, a page not written yet being put together from `Axons`
+///   and [`HotkeyOwner`] ([`old_page`]), so the state reads the same at every block.
+/// - [`MigrateV2ToV3`], a multi-block migration, writes the pages subnet by subnet (in the
+///   storage order of `SubnetworkN`), page by page, as many as each step's weight allows,
+///   taking their endpoints out of `Axons`; its cursor is the next `(netuid, page)`. No extrinsic is applied while
+///   it runs (`pallet-migrations`).
+///
+/// [`NeuronPages`]: crate::NeuronPages
+/// [`HotkeyOwner`]: crate::HotkeyOwner
+pub mod v3 {
+	use crate::{
+		pages::{page_of, pages_for},
+		AxonInfo, Config, Dissolving, HotkeyOwner, NeuronEntry, NeuronPage, NeuronPages, Pallet,
+		SubnetOwner, SubnetworkN, WeightInfo, NEURON_PAGE,
+	};
+	use alloc::vec::Vec;
+	use frame_support::{
+		migrations::{MigrationId, SteppedMigration, SteppedMigrationError, VersionedMigration},
+		pallet_prelude::*,
+		storage_alias,
+		traits::UncheckedOnRuntimeUpgrade,
+		weights::WeightMeter,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	/// Version 2's endpoint of each `(netuid, uid)`.
+	#[storage_alias]
+	pub type Axons<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		u16,
+		Twox64Concat,
+		u16,
+		AxonInfo<BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// Page `page` of `netuid` as version 2 holds it: the owner of each hotkey of its uids
+	/// (`hotkeys` are the subnet's, by uid) and their endpoints in `Axons`.
+	pub fn old_page<T: Config>(
+		netuid: u16,
+		page: u16,
+		hotkeys: &[T::AccountId],
+	) -> NeuronPage<T::AccountId, BlockNumberFor<T>> {
+		let first = usize::from(page) * usize::from(NEURON_PAGE);
+		let entries = hotkeys.iter().enumerate().skip(first).take(usize::from(NEURON_PAGE)).map(
+			|(uid, hotkey)| NeuronEntry {
+				coldkey: HotkeyOwner::<T>::get(hotkey).unwrap_or_else(|| hotkey.clone()),
+				axon: Axons::<T>::get(netuid, uid as u16),
+			},
+		);
+		BoundedVec::truncate_from(entries.collect::<Vec<_>>())
+	}
+
+	/// Write page `page` of `netuid` from the old layout, taking its endpoints out of `Axons`.
+	pub fn migrate_page<T: Config>(netuid: u16, page: u16) {
+		let hotkeys = Pallet::<T>::hotkeys(netuid);
+		let entries = old_page::<T>(netuid, page, &hotkeys);
+		let first = page.saturating_mul(NEURON_PAGE);
+		for uid in first..first.saturating_add(entries.len() as u16) {
+			Axons::<T>::remove(netuid, uid);
+		}
+		NeuronPages::<T>::insert(netuid, page, entries);
+	}
+
+	/// Remove at most `limit` old `Axons` of the dissolved `netuid`; how many (fewer: none
+	/// left). (A subnet dissolved before the migration reached it.)
+	pub fn clear_old_axons<T: Config>(netuid: u16, limit: u32) -> u32 {
+		let result = Axons::<T>::clear_prefix(netuid, limit, None);
+		myelin_doors::cleared(limit, result.maybe_cursor.is_some(), result.unique)
+	}
+
+	/// Whether every old endpoint lies where the pages expect one not moved yet: at a uid
+	/// below `n` of an existing subnet whose page is not written, or on a dissolving netuid.
+	/// (Checked by `try_state`.)
+	pub fn old_layout_is_consistent<T: Config>() -> bool {
+		Axons::<T>::iter_keys().all(|(netuid, uid)| {
+			Dissolving::<T>::contains_key(netuid)
+				|| (SubnetOwner::<T>::contains_key(netuid)
+					&& uid < SubnetworkN::<T>::get(netuid)
+					&& NeuronPages::<T>::decode_len(netuid, page_of(uid).0).unwrap_or(0) == 0)
+		})
+	}
+
+	/// The single-block half: nothing to move, the version becomes 3 (see the [module](self)).
+	pub struct BumpVersion<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for BumpVersion<T> {
+		fn on_runtime_upgrade() -> Weight {
+			Weight::zero()
+		}
+	}
+
+	/// Version 2 → 3 in one block: the version only; [`MigrateV2ToV3`] writes the pages.
+	pub type MigrateToV3<T> =
+		VersionedMigration<2, 3, BumpVersion<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+
+	/// The multi-block half (see the [module](self)). Its cursor is the next `(netuid, page)`.
+	pub struct MigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> SteppedMigration for MigrateV2ToV3<T> {
+		type Cursor = (u16, u16);
+		type Identifier = MigrationId<13>;
+
+		fn id() -> Self::Identifier {
+			MigrationId { pallet_id: *b"subnets-pages", version_from: 2, version_to: 3 }
+		}
+
+		fn step(
+			cursor: Option<Self::Cursor>,
+			meter: &mut WeightMeter,
+		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+			// Subnets in storage order (`SubnetworkN`'s keys), each from page 0: every move
+			// costs a read (the next key, a subnet's `n`, whether a page is written), and a
+			// page its benchmarked weight.
+			let read = T::DbWeight::get().reads(1);
+			let page_cost = T::WeightInfo::migrate_v3_page().saturating_add(read);
+			let least = read.saturating_mul(2).saturating_add(page_cost);
+			if !meter.can_consume(least) {
+				return Err(SteppedMigrationError::InsufficientWeight { required: least });
+			}
+			let mut at = match cursor {
+				Some(at) => Some(at),
+				None => {
+					meter.consume(read);
+					SubnetworkN::<T>::iter_keys().next().map(|netuid| (netuid, 0))
+				},
+			};
+			while let Some((netuid, page)) = at {
+				if !meter.can_consume(read) {
+					return Ok(Some((netuid, page)));
+				}
+				meter.consume(read);
+				if page < pages_for(SubnetworkN::<T>::get(netuid)) {
+					if !meter.can_consume(page_cost) {
+						return Ok(Some((netuid, page)));
+					}
+					meter.consume(read);
+					if NeuronPages::<T>::decode_len(netuid, page).unwrap_or(0) == 0 {
+						migrate_page::<T>(netuid, page);
+						meter.consume(T::WeightInfo::migrate_v3_page());
+					}
+					at = Some((netuid, page + 1));
+				} else {
+					if !meter.can_consume(read) {
+						return Ok(Some((netuid, page)));
+					}
+					meter.consume(read);
+					let after = SubnetworkN::<T>::hashed_key_for(netuid);
+					at = SubnetworkN::<T>::iter_keys_from(after).next().map(|next| (next, 0));
+				}
+			}
+			// What is left in the old layout belongs to dissolved subnets, which `on_idle`
+			// clears with the rest of their values.
+			Ok(None)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok(neurons::<T>().encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			ensure!(Pallet::<T>::on_chain_storage_version() >= 3, "Subnets is not on version 3");
+			ensure!(
+				Axons::<T>::iter_keys().all(|(netuid, _)| Dissolving::<T>::contains_key(netuid)),
+				"endpoints left in the old layout"
+			);
+			let before = Vec::<SubnetNeurons<T>>::decode(&mut &state[..])
+				.map_err(|_| "undecodable pre_upgrade state")?;
+			for (netuid, entries) in before {
+				let pages = pages_for(entries.len() as u16);
+				let stored: Vec<_> = (0..pages)
+					.flat_map(|p| NeuronPages::<T>::get(netuid, p).into_inner())
+					.collect();
+				ensure!(stored == entries, "a subnet's coldkeys or endpoints differ");
+			}
+			Ok(())
+		}
+	}
+
+	/// A subnet's entries by uid, as the pallet reads them.
+	#[cfg(feature = "try-runtime")]
+	type SubnetNeurons<T> =
+		(u16, Vec<NeuronEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>>);
+
+	/// Every subnet's entries as the pallet reads them (both layouts).
+	#[cfg(feature = "try-runtime")]
+	fn neurons<T: Config>() -> Vec<SubnetNeurons<T>> {
+		SubnetworkN::<T>::iter()
+			.map(|(netuid, n)| {
+				let entries = (0..pages_for(n))
+					.flat_map(|p| Pallet::<T>::neuron_page(netuid, p).into_inner());
+				(netuid, entries.collect())
+			})
+			.collect()
+	}
+
+	/// Test and benchmark setup: put `netuid`'s endpoints back into the old layout, drop its
+	/// pages, and the pallet on version 2, as a chain on the last release holds them.
+	#[cfg(any(feature = "runtime-benchmarks", feature = "std"))]
+	pub fn to_old_layout<T: Config>(netuid: u16) {
+		for (page, entries) in NeuronPages::<T>::drain_prefix(netuid) {
+			let first = page.saturating_mul(NEURON_PAGE);
+			for (k, entry) in entries.into_iter().enumerate() {
+				if let Some(axon) = entry.axon {
+					Axons::<T>::insert(netuid, first + k as u16, axon);
+				}
+			}
+		}
+		StorageVersion::new(2).put::<Pallet<T>>();
+	}
+}

@@ -180,6 +180,26 @@ pub struct AxonInfo<BlockNumber> {
 	pub block: BlockNumber,
 }
 
+/// Uids per page of [`crate::NeuronPages`]: page `p` of a subnet holds the uids
+/// `64·p .. 64·p + 63`.
+pub const NEURON_PAGE: u16 = 64;
+
+/// What a subnet keeps of one uid besides its hotkey: the coldkey owning the hotkey (a copy of
+/// [`crate::HotkeyOwner`], which never changes) and the endpoint it serves.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct NeuronEntry<AccountId, BlockNumber> {
+	/// The coldkey owning the uid's hotkey.
+	pub coldkey: AccountId,
+	/// The endpoint the uid serves, if it ever called `serve_axon`.
+	pub axon: Option<AxonInfo<BlockNumber>>,
+}
+
+/// One page of [`crate::NeuronPages`]: the entries of up to [`NEURON_PAGE`] consecutive uids.
+pub type NeuronPage<AccountId, BlockNumber> =
+	BoundedVec<NeuronEntry<AccountId, BlockNumber>, ConstU32<{ NEURON_PAGE as u32 }>>;
+
 /// The registration price of a subnet, decaying lazily: the price at block `now` is
 /// `base · 2^(−(now − since) / burn_half_life)`, clamped to `[min_burn, max_burn]`.
 #[derive(

@@ -25,6 +25,7 @@ pub trait WeightInfo {
 	fn burned_register(n: u32, ) -> Weight;
 	fn serve_axon() -> Weight;
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight;
+	fn migrate_v3_page() -> Weight;
 	fn clear_dissolved(k: u32, ) -> Weight;
 	fn set_network_parameter() -> Weight;
 }
@@ -45,7 +46,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::LockReductionInterval` (r:1 w:0)
 	/// Proof: `Subnets::LockReductionInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetOwner` (r:1024 w:1)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:1 w:0)
@@ -60,6 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:1)
 	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronPages` (r:1 w:1)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetLocked` (r:0 w:1)
 	/// Proof: `Subnets::SubnetLocked` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Hyperparams` (r:0 w:1)
@@ -74,13 +77,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `s` in `[0, 1023]`.
 	fn register_network(s: u32, ) -> Weight {
-		// Proof size: measured `881`, estimated `134549`.
-		// Fastest run: 93_490_000 ps.
-		Weight::from_parts(59_368_453, 134549)
-			.saturating_add(Weight::from_parts(2_967_769, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Proof size: measured `1394`, estimated `134549`.
+		// Fastest run: 89_433_000 ps.
+		Weight::from_parts(69_505_262, 134549)
+			.saturating_add(Weight::from_parts(2_705_910, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	/// Storage: `Subnets::SubnetLimit` (r:1 w:0)
@@ -104,7 +107,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Subnets::LockReductionInterval` (r:1 w:0)
 	/// Proof: `Subnets::LockReductionInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Dissolving` (r:1 w:1)
 	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Owed` (r:1 w:0)
@@ -125,8 +128,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::RegistrationBlocks` (r:1 w:2)
 	/// Proof: `Subnets::RegistrationBlocks` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronPages` (r:1 w:1)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Active` (r:0 w:1)
 	/// Proof: `Yuma::Active` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochStake` (r:0 w:1)
+	/// Proof: `Yuma::EpochStake` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorTrust` (r:0 w:1)
 	/// Proof: `Yuma::ValidatorTrust` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::EpochIndex` (r:0 w:1)
@@ -157,13 +164,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `s` in `[1, 1024]`.
 	fn register_network_pruning(s: u32, ) -> Weight {
-		// Proof size: measured `4572`, estimated `134549`.
-		// Fastest run: 293_978_000 ps.
-		Weight::from_parts(407_658_643, 134549)
-			.saturating_add(Weight::from_parts(6_611_267, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Proof size: measured `5099`, estimated `134549`.
+		// Fastest run: 279_026_000 ps.
+		Weight::from_parts(118_635_274, 134549)
+			.saturating_add(Weight::from_parts(7_264_635, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(38_u64))
+			.saturating_add(T::DbWeight::get().writes(40_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:1 w:1)
@@ -183,11 +190,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::CounterForSubnetOwner` (r:1 w:1)
 	/// Proof: `Subnets::CounterForSubnetOwner` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Active` (r:0 w:1)
 	/// Proof: `Yuma::Active` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochStake` (r:0 w:1)
+	/// Proof: `Yuma::EpochStake` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorTrust` (r:0 w:1)
 	/// Proof: `Yuma::ValidatorTrust` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::EpochIndex` (r:0 w:1)
@@ -224,23 +233,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::BurnPrice` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Component `n` in `[1, 4096]`.
 	fn dissolve_network(n: u32, ) -> Weight {
-		// Proof size: measured `1091`, estimated `69013`.
-		// Fastest run: 88_692_000 ps.
-		Weight::from_parts(93_454_755, 69013)
-			.saturating_add(Weight::from_parts(24_210, 0).saturating_mul(n.into()))
+		// Proof size: measured `1081`, estimated `69013`.
+		// Fastest run: 82_854_000 ps.
+		Weight::from_parts(114_625_530, 69013)
+			.saturating_add(Weight::from_parts(17_767, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(26_u64))
+			.saturating_add(T::DbWeight::get().writes(27_u64))
 	}
 	/// Storage: `Subnets::SubnetOwner` (r:1 w:0)
 	/// Proof: `Subnets::SubnetOwner` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Hyperparams` (r:1 w:1)
-	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
 	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Hyperparams` (r:1 w:1)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn set_hyperparameter() -> Weight {
-		// Proof size: measured `675`, estimated `3571`.
-		// Fastest run: 16_685_000 ps.
-		Weight::from_parts(18_167_000, 3571)
+		// Proof size: measured `665`, estimated `3571`.
+		// Fastest run: 15_834_000 ps.
+		Weight::from_parts(16_936_000, 3571)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -274,37 +283,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Yuma::Dividends` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorTrust` (r:1 w:1)
 	/// Proof: `Yuma::ValidatorTrust` (`max_values`: None, `max_size`: Some(8204), added: 10679, mode: `MaxEncodedLen`)
+	/// Storage: `Yuma::EpochStake` (r:1 w:1)
+	/// Proof: `Yuma::EpochStake` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::ValidatorPermit` (r:1 w:1)
 	/// Proof: `Yuma::ValidatorPermit` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Active` (r:1 w:1)
 	/// Proof: `Yuma::Active` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronPages` (r:1 w:1)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
 	/// Storage: `Yuma::Bonds` (r:0 w:1)
 	/// Proof: `Yuma::Bonds` (`max_values`: None, `max_size`: Some(16406), added: 18881, mode: `MaxEncodedLen`)
+	/// Storage: `Weights::LastCommit` (r:0 w:1)
+	/// Proof: `Weights::LastCommit` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::Commits` (r:0 w:1)
 	/// Proof: `Weights::Commits` (`max_values`: None, `max_size`: Some(459), added: 2934, mode: `MaxEncodedLen`)
 	/// Storage: `Weights::LastUpdate` (r:0 w:1)
 	/// Proof: `Weights::LastUpdate` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Axons` (r:0 w:1)
-	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
 	/// Component `n` in `[2, 4096]`.
 	fn burned_register(n: u32, ) -> Weight {
-		// Proof size: measured `3009`, estimated `134549`.
-		// Fastest run: 104_756_000 ps.
-		Weight::from_parts(111_047_080, 134549)
-			.saturating_add(Weight::from_parts(52_008, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(17_u64))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
+		// Proof size: measured `22149`, estimated `134549`.
+		// Fastest run: 103_244_000 ps.
+		Weight::from_parts(135_438_691, 134549)
+			.saturating_add(Weight::from_parts(48_709, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:1 w:0)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Axons` (r:1 w:1)
-	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronPages` (r:1 w:1)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
 	fn serve_axon() -> Weight {
-		// Proof size: measured `956`, estimated `3747`.
-		// Fastest run: 21_432_000 ps.
-		Weight::from_parts(23_144_000, 3747)
+		// Proof size: measured `20221`, estimated `22367`.
+		// Fastest run: 56_785_000 ps.
+		Weight::from_parts(59_239_000, 22367)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -321,11 +334,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[0, 2048]`.
 	/// Component `k` in `[1, 2048]`.
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		// Proof size: measured `1017`, estimated `134549`.
-		// Fastest run: 95_903_000 ps.
-		Weight::from_parts(98_447_000, 134549)
-			.saturating_add(Weight::from_parts(58_631, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(9_855_670, 0).saturating_mul(k.into()))
+		// Proof size: measured `1007`, estimated `134549`.
+		// Fastest run: 108_552_000 ps.
+		Weight::from_parts(109_944_000, 134549)
+			.saturating_add(Weight::from_parts(9_443_419, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -333,30 +345,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(k.into()))
 			.saturating_add(Weight::from_parts(0, 36).saturating_mul(s.into()))
 	}
+	/// Storage: `Subnets::Hotkeys` (r:1 w:0)
+	/// Proof: `Subnets::Hotkeys` (`max_values`: None, `max_size`: Some(131084), added: 133559, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::SubnetworkN` (r:1 w:0)
+	/// Proof: `Subnets::SubnetworkN` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyOwner` (r:64 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b91b4e0c7b1d5f74994fcd58c28ab601fec` (r:64 w:64)
+	/// Proof: UNKNOWN KEY `0xb1f14163a76cb93d8ab827d6892f5b91b4e0c7b1d5f74994fcd58c28ab601fec` (r:64 w:64)
+	/// Storage: `Subnets::NeuronPages` (r:0 w:1)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
+	fn migrate_v3_page() -> Weight {
+		// Proof size: measured `192809`, estimated `352199`.
+		// Fastest run: 889_347_000 ps.
+		Weight::from_parts(967_863_000, 352199)
+			.saturating_add(T::DbWeight::get().reads(130_u64))
+			.saturating_add(T::DbWeight::get().writes(65_u64))
+	}
 	/// Storage: `Subnets::Dissolving` (r:1 w:1)
 	/// Proof: `Subnets::Dissolving` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:4096 w:4096)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Axons` (r:4096 w:4096)
-	/// Proof: `Subnets::Axons` (`max_values`: None, `max_size`: Some(282), added: 2757, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronPages` (r:64 w:64)
+	/// Proof: `Subnets::NeuronPages` (`max_values`: None, `max_size`: Some(18902), added: 21377, mode: `MaxEncodedLen`)
 	/// Component `k` in `[0, 8192]`.
 	fn clear_dissolved(k: u32, ) -> Weight {
-		// Proof size: measured `1102`, estimated `3475`.
-		// Fastest run: 22_924_000 ps.
-		Weight::from_parts(23_649_528, 3475)
-			.saturating_add(Weight::from_parts(1_139_432, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size: measured `798`, estimated `15102`.
+		// Fastest run: 26_259_000 ps.
+		Weight::from_parts(26_570_000, 15102)
+			.saturating_add(Weight::from_parts(572_604, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 1378).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(k.into()))
 	}
 	/// Storage: `Subnets::SubnetLimit` (r:0 w:1)
 	/// Proof: `Subnets::SubnetLimit` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_network_parameter() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 4_167_000 ps.
-		Weight::from_parts(4_617_000, 0)
+		// Fastest run: 3_886_000 ps.
+		Weight::from_parts(4_427_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -364,47 +393,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with RocksDB database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn register_network(s: u32, ) -> Weight {
-		Weight::from_parts(59_368_453, 134549)
-			.saturating_add(Weight::from_parts(2_967_769, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		Weight::from_parts(69_505_262, 134549)
+			.saturating_add(Weight::from_parts(2_705_910, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	fn register_network_pruning(s: u32, ) -> Weight {
-		Weight::from_parts(407_658_643, 134549)
-			.saturating_add(Weight::from_parts(6_611_267, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
+		Weight::from_parts(118_635_274, 134549)
+			.saturating_add(Weight::from_parts(7_264_635, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(38_u64))
+			.saturating_add(RocksDbWeight::get().writes(40_u64))
 			.saturating_add(Weight::from_parts(0, 2517).saturating_mul(s.into()))
 	}
 	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(93_454_755, 69013)
-			.saturating_add(Weight::from_parts(24_210, 0).saturating_mul(n.into()))
+		Weight::from_parts(114_625_530, 69013)
+			.saturating_add(Weight::from_parts(17_767, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(26_u64))
+			.saturating_add(RocksDbWeight::get().writes(27_u64))
 	}
 	fn set_hyperparameter() -> Weight {
-		Weight::from_parts(18_167_000, 3571)
+		Weight::from_parts(16_936_000, 3571)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn burned_register(n: u32, ) -> Weight {
-		Weight::from_parts(111_047_080, 134549)
-			.saturating_add(Weight::from_parts(52_008, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
-			.saturating_add(RocksDbWeight::get().writes(18_u64))
+		Weight::from_parts(135_438_691, 134549)
+			.saturating_add(Weight::from_parts(48_709, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
+			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn serve_axon() -> Weight {
-		Weight::from_parts(23_144_000, 3747)
+		Weight::from_parts(59_239_000, 22367)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn migrate_v1_step(s: u32, k: u32, ) -> Weight {
-		Weight::from_parts(98_447_000, 134549)
-			.saturating_add(Weight::from_parts(58_631, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(9_855_670, 0).saturating_mul(k.into()))
+		Weight::from_parts(109_944_000, 134549)
+			.saturating_add(Weight::from_parts(9_443_419, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -412,17 +440,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2538).saturating_mul(k.into()))
 			.saturating_add(Weight::from_parts(0, 36).saturating_mul(s.into()))
 	}
+	fn migrate_v3_page() -> Weight {
+		Weight::from_parts(967_863_000, 352199)
+			.saturating_add(RocksDbWeight::get().reads(130_u64))
+			.saturating_add(RocksDbWeight::get().writes(65_u64))
+	}
 	fn clear_dissolved(k: u32, ) -> Weight {
-		Weight::from_parts(23_649_528, 3475)
-			.saturating_add(Weight::from_parts(1_139_432, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(26_570_000, 15102)
+			.saturating_add(Weight::from_parts(572_604, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 1378).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(k.into()))
 	}
 	fn set_network_parameter() -> Weight {
-		Weight::from_parts(4_617_000, 0)
+		Weight::from_parts(4_427_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -55,13 +55,43 @@ pub fn maybe_account<A: AsRef<[u8]>, S: Serializer>(
 }
 
 /// An account as an SS58 address in the node's default format (what `AccountId32`'s own
-/// `Serialize` writes), by [`ss58`]: a metagraph of 4096 neurons holds 8192 of them.
+/// `Serialize` writes), by [`ss58`]: a metagraph of 4096 neurons holds 8192 of them, mostly
+/// the same from one block to the next, so each thread remembers the last [`MEMO_CAPACITY`]
+/// addresses it wrote.
 pub fn account<A: AsRef<[u8]>, S: Serializer>(value: &A, s: S) -> Result<S::Ok, S::Error> {
 	let format = u16::from(sp_core::crypto::default_ss58_version());
-	let mut out = [0u8; SS58_MAX];
-	let len = ss58(format, value.as_ref(), &mut out);
+	let raw = value.as_ref();
+	let Ok(key) = <[u8; 32]>::try_from(raw) else {
+		let mut out = [0u8; SS58_MAX];
+		let len = ss58(format, raw, &mut out);
+		return s.serialize_str(core::str::from_utf8(&out[..len]).unwrap_or_default());
+	};
+	let (out, len) = MEMO.with(|memo| {
+		let mut memo = memo.borrow_mut();
+		if let Some(text) = memo.get(&(format, key)) {
+			return *text;
+		}
+		let mut out = [0u8; SS58_MAX];
+		let len = ss58(format, raw, &mut out) as u8;
+		if memo.len() >= MEMO_CAPACITY {
+			memo.clear();
+		}
+		memo.insert((format, key), (out, len));
+		(out, len)
+	});
 	// Base58 digits are ASCII.
-	s.serialize_str(core::str::from_utf8(&out[..len]).unwrap_or_default())
+	s.serialize_str(core::str::from_utf8(&out[..usize::from(len)]).unwrap_or_default())
+}
+
+/// How many addresses [`account`] remembers per thread (about 1.4 MiB); when full it forgets
+/// them all and starts again.
+pub const MEMO_CAPACITY: usize = 16_384;
+
+/// SS58 texts written by [`account`] on this thread, by address format and account.
+type Memo = std::collections::HashMap<(u16, [u8; 32]), ([u8; SS58_MAX], u8)>;
+
+std::thread_local! {
+	static MEMO: core::cell::RefCell<Memo> = core::cell::RefCell::new(Memo::new());
 }
 
 /// The longest SS58 text [`ss58`] writes: a two-byte format, a 32-byte account and two checksum
@@ -188,5 +218,27 @@ mod tests {
 		let mut json = Vec::new();
 		account(&alice, &mut serde_json::Serializer::new(&mut json)).unwrap();
 		assert_eq!(String::from_utf8(json).unwrap(), format!("\"{}\"", alice.to_ss58check()));
+	}
+
+	#[test]
+	fn remembered_addresses_are_the_same_text_past_the_memo_capacity() {
+		let written = |who: &AccountId32| {
+			let mut json = Vec::new();
+			account(who, &mut serde_json::Serializer::new(&mut json)).unwrap();
+			String::from_utf8(json).unwrap()
+		};
+		let accounts: Vec<AccountId32> = (0..MEMO_CAPACITY as u32 + 3)
+			.map(|i| {
+				let mut raw = [0x5a; 32];
+				raw[..4].copy_from_slice(&i.to_le_bytes());
+				AccountId32::new(raw)
+			})
+			.collect();
+		// Twice each: written, then remembered (or, past the capacity, written again).
+		for _ in 0..2 {
+			for who in &accounts {
+				assert_eq!(written(who), format!("\"{}\"", who.to_ss58check()));
+			}
+		}
 	}
 }

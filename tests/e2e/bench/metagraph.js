@@ -64,7 +64,7 @@ const median = (xs) => xs[Math.floor(xs.length / 2)];
 const p95 = (xs) => xs[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 /** Median and p95 of `CALLS` calls; `params` is an array, or a function of the call's index. */
-async function latency(method, params) {
+async function latency(method, params, check = () => {}) {
   const paramsOf = typeof params === 'function' ? params : () => params;
   for (let i = 0; i < 3; i++) await rawRpc(node.rpcPort, method, paramsOf(CALLS + i)); // warm-up
   const times = [];
@@ -74,6 +74,7 @@ async function latency(method, params) {
     const { reply } = await rawRpc(node.rpcPort, method, paramsOf(i));
     times.push(performance.now() - t);
     if (reply.error) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
+    check(reply.result);
     bytes = JSON.stringify(reply.result).length;
   }
   times.sort((a, b) => a - b);
@@ -87,10 +88,17 @@ try {
     const { netuid, registeredS } = await populate(n);
     // The node caches a metagraph per (block, netuid): each timed call asks for another of the
     // last CALLS + 3 blocks, so every one is computed; `cached` repeats one block.
+    // Every timed block holds the whole subnet: wait until the last CALLS + 3 blocks all came
+    // after it was filled.
+    const filled = (await api.rpc.chain.getHeader()).number.toNumber();
+    await watchBlocks(api, async (_h, number) => number >= filled + CALLS + 3, 120_000);
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
     const hashes = [];
     for (let i = 0; i < CALLS + 3; i++) hashes.push((await api.rpc.chain.getBlockHash(best - i)).toHex());
-    const mg = await latency('subnets_metagraph', (i) => [netuid, hashes[i]]);
+    const whole = (result) => {
+      if (result.neurons.length !== n) throw new Error(`a metagraph of ${result.neurons.length} neurons, not ${n}`);
+    };
+    const mg = await latency('subnets_metagraph', (i) => [netuid, hashes[i]], whole);
     const cached = await latency('subnets_metagraph', [netuid, hashes[0]]);
     const one = await latency('subnets_neuron', [netuid, n - 1]);
     // The runtime API alone (SCALE out, no JSON): `state_call` with the SCALE-encoded netuid.

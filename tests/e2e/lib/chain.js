@@ -11,6 +11,18 @@ export const hasSubnetEvent = (events, ev, netuid) =>
  * Calls `onBlock(hash, number, events)` for every new best block until it returns true;
  * rejects after `ms` milliseconds.
  */
+/**
+ * The endpoint uid `uid` of `netuid` serves, from storage (`Subnets.NeuronPages`, 64 uids a
+ * page): `{ url, block }` with the URL as text, or null.
+ */
+export async function axonOf(api, netuid, uid) {
+  const page = await api.query.subnets.neuronPages(netuid, Math.floor(uid / 64));
+  const entry = page[uid % 64];
+  if (!entry || entry.axon.isNone) return null;
+  const axon = entry.axon.unwrap();
+  return { url: axon.url.toUtf8(), block: axon.block.toNumber() };
+}
+
 export function watchBlocks(api, onBlock, ms) {
   return new Promise((resolve, reject) => {
     let unsub = null;

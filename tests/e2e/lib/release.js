@@ -95,6 +95,9 @@ export async function fillChain(api, keyring) {
     const { events } = await send(api.tx.subnets.burnedRegister(netuid, hk.address), bob);
     uid[`${netuid}/${hk.address}`] = findEvent(events, api.events.subnets.NeuronRegistered).data.uid.toNumber();
   }
+  // Endpoints (feeless, signed by the hotkeys): the upgrade moves them into pages.
+  await send(api.tx.subnets.serveAxon(a, 'http://127.0.0.1:8091'), minerA);
+  await send(api.tx.subnets.serveAxon(b, 'https://10.0.0.2:9000/b'), vali);
   await send(api.tx.staking.addStake(vali.address, 100n * MYL), bob);
   await send(api.tx.staking.addStake(vali.address, 50n * MYL), charlie); // a nominator
   for (const netuid of [a, b]) {

@@ -90,6 +90,9 @@ fn take_front_running_a_raise_just_before_dividends_does_not_apply_to_them() {
 			Staking::pending_take_of(&HK_A),
 			Some(PendingTake { take: percent(18), effective_at })
 		);
+		// The metagraph's one read of both.
+		let announced = Some(PendingTake { take: percent(18), effective_at });
+		assert_eq!(Staking::takes_of(&HK_A), (percent(0), announced));
 
 		// The epoch's dividend, the next block: all of it to the stakers.
 		System::set_block_number(1_001);
@@ -111,6 +114,7 @@ fn take_front_running_a_raise_just_before_dividends_does_not_apply_to_them() {
 		System::set_block_number(effective_at);
 		assert_eq!(take_a(), percent(18));
 		assert_eq!(Staking::pending_take_of(&HK_A), None, "in force, no longer pending");
+		assert_eq!(Staking::takes_of(&HK_A), (percent(18), None));
 		Staking::do_pay_dividend(&HK_A, 10 * MYL);
 		assert_eq!(
 			last_event(),

@@ -9,7 +9,7 @@ fn serve(hotkey: AccountId, netuid: u16, url: &[u8]) -> frame_support::dispatch:
 }
 
 fn url_of(netuid: u16, uid: u16) -> Option<Vec<u8>> {
-	Axons::<Test>::get(netuid, uid).map(|axon| axon.url.into_inner())
+	axon_of(netuid, uid).map(|axon| axon.url.into_inner())
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn a_neuron_serves_its_axon() {
 		register_neuron(netuid, BOB, 201);
 		run_to_block(3);
 		assert_ok!(serve(201, netuid, b"http://192.168.1.7:8091"));
-		let axon = Axons::<Test>::get(netuid, 1).unwrap();
+		let axon = axon_of(netuid, 1).unwrap();
 		assert_eq!(axon.url.to_vec(), b"http://192.168.1.7:8091".to_vec());
 		assert_eq!(axon.block, 3);
 		assert_eq!(
@@ -107,7 +107,7 @@ fn serving_is_rate_limited() {
 		run_to_block(51);
 		assert_ok!(serve(101, netuid, b"http://second"));
 		assert_eq!(url_of(netuid, 0), Some(b"http://second".to_vec()));
-		assert_eq!(Axons::<Test>::get(netuid, 0).unwrap().block, 51);
+		assert_eq!(axon_of(netuid, 0).unwrap().block, 51);
 
 		// The owner lowers the limit to its least: once a block.
 		assert_ok!(Subnets::set_hyperparameter(
@@ -166,7 +166,7 @@ fn a_new_holder_of_a_uid_serves_at_once() {
 		assert_ok!(serve(201, netuid, b"http://old"));
 		run_to_block(2);
 		assert_eq!(register_neuron(netuid, CHARLIE, 301), 1);
-		assert_eq!(Axons::<Test>::get(netuid, 1), None);
+		assert_eq!(axon_of(netuid, 1), None);
 		// Not limited by the previous holder's axon.
 		assert_ok!(serve(301, netuid, b"http://new"));
 		assert_noop!(serve(201, netuid, b"http://old"), Error::<Test>::HotkeyNotRegistered);

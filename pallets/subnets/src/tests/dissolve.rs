@@ -151,7 +151,7 @@ fn a_dissolved_netuid_starts_afresh() {
 		assert_eq!(BurnPrice::<Test>::get(netuid), Some(BurnState { base: MYL, since: 20 }));
 		assert_eq!(SubnetworkN::<Test>::get(netuid), 1);
 		assert_eq!(Hotkeys::<Test>::get(netuid).into_inner(), vec![204]);
-		assert_eq!(Axons::<Test>::iter_prefix(netuid).count(), 0);
+		assert_eq!(axon_of(netuid, 0), None);
 		// Bob's old neurons may register again, under Bob only.
 		assert_eq!(register_neuron(netuid, BOB, 201), 1);
 		assert_noop!(

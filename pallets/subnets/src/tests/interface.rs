@@ -44,7 +44,7 @@ fn the_interface_reads_what_the_calls_wrote() {
 		assert_eq!(Door::neurons(1), vec![(0, 101), (1, 302), (2, 201)]);
 		assert!(Door::neurons(5).is_empty());
 		assert_eq!(Door::axon_url(1, 2), Some(b"http://x".to_vec()));
-		assert_eq!(Axons::<Test>::get(1, 2).map(|a| a.block), Some(9));
+		assert_eq!(axon_of(1, 2).map(|a| a.block), Some(9));
 		assert_eq!(Door::axon_url(1, 1), None);
 		// The epoch's one read: owner, hyperparameters, hotkeys and registration blocks by uid.
 		let snapshot = Door::epoch_snapshot(1).unwrap();
@@ -93,12 +93,16 @@ fn try_state_detects_broken_invariants() {
 	detects(|| BurnPrice::<Test>::remove(1));
 	detects(|| SubnetOwnerHotkey::<Test>::remove(1));
 	detects(|| {
-		Axons::<Test>::insert(
+		migrations::v3::Axons::<Test>::insert(
 			1,
 			7,
 			AxonInfo { url: AxonUrl::try_from(b"http://x".to_vec()).unwrap(), block: 1 },
 		)
 	});
+	// A page beyond n, a page's coldkey that is not the owner, a page of the wrong length.
+	detects(|| NeuronPages::<Test>::insert(1, 5, NeuronPages::<Test>::get(1, 0)));
+	detects(|| NeuronPages::<Test>::mutate(1, 0, |page| page[0].coldkey = 999));
+	detects(|| NeuronPages::<Test>::mutate(1, 0, |page| page.truncate(1)));
 	// Leftovers of a subnet that does not exist.
 	detects(|| Hotkeys::<Test>::insert(9, BoundedVec::truncate_from(vec![555])));
 	detects(|| SubnetworkN::<Test>::insert(9, 1));

@@ -8,6 +8,7 @@ mod dissolve;
 mod hyperparameters;
 mod interface;
 mod migration;
+mod migration_v3;
 mod neurons;
 mod prices;
 mod pruning;
@@ -25,8 +26,13 @@ pub fn assert_no_storage_of(netuid: u16) {
 	assert!(Hotkeys::<Test>::iter_keys().all(|n| n != netuid), "Hotkeys");
 	assert!(Uids::<Test>::iter_keys().all(|(n, _)| n != netuid), "Uids");
 	assert!(RegistrationBlocks::<Test>::iter_keys().all(|n| n != netuid), "RegistrationBlocks");
-	assert!(Axons::<Test>::iter_keys().all(|(n, _)| n != netuid), "Axons");
+	assert!(NeuronPages::<Test>::iter_keys().all(|(n, _)| n != netuid), "NeuronPages");
 	assert!(!Dissolving::<Test>::contains_key(netuid), "Dissolving");
+}
+
+/// The endpoint `uid` of `netuid` serves, with its block.
+pub fn axon_of(netuid: u16, uid: u16) -> Option<AxonInfo<u64>> {
+	Subnets::neuron_entry(netuid, uid).and_then(|entry| entry.axon)
 }
 
 /// Move to the next block (its `on_idle` clears what dissolved subnets left).

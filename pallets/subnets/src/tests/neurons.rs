@@ -179,7 +179,7 @@ fn a_full_subnet_prunes_the_lowest_emission() {
 		assert_eq!(registered_at(netuid, 2), Some(7));
 		// No trace of 202 on the subnet, its axon included; it stays Bob's hotkey.
 		assert_hotkey_gone(netuid, 202);
-		assert_eq!(Axons::<Test>::get(netuid, 2), None);
+		assert_eq!(axon_of(netuid, 2), None);
 		assert_eq!(HotkeyOwner::<Test>::get(202), Some(BOB));
 		// The other neurons are untouched.
 		for (uid, hotkey) in [(0, 101), (1, 201), (3, 203)] {

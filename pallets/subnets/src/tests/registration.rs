@@ -20,7 +20,8 @@ fn register_network_creates_a_subnet_with_defaults() {
 		assert_eq!(Uids::<Test>::get(1, 101), Some(0));
 		assert_eq!(registered_at(1, 0), Some(1));
 		assert_eq!(HotkeyOwner::<Test>::get(101), Some(ALICE));
-		assert_eq!(Axons::<Test>::get(1, 0), None);
+		assert_eq!(axon_of(1, 0), None);
+		assert_eq!(NeuronPages::<Test>::get(1, 0)[0].coldkey, ALICE);
 		assert_eq!(params(1), SubnetHyperparams::with_tempo(360));
 		assert_eq!(BurnPrice::<Test>::get(1), Some(BurnState { base: MYL, since: 1 }));
 
