@@ -10,7 +10,7 @@ use myelin_doors::{
 use pallet_yuma::EpochOutputs;
 use sp_runtime::SaturatedConversion;
 
-use super::{AccountId, Balance, Runtime};
+use super::{AccountId, Balance, BlockNumber, Runtime};
 
 type Subnets = pallet_subnets::Pallet<Runtime>;
 type Staking = pallet_myelin_staking::Pallet<Runtime>;
@@ -54,26 +54,29 @@ pub fn hyperparameters(netuid: u16) -> Option<SubnetHyperparams<Balance>> {
 	Subnets::hyperparams(netuid)
 }
 
-/// The neuron `uid` of `netuid`, held by `hotkey` since `registered_at` and last setting
-/// weights at `last_update`, with the outputs of the subnet's last epoch. A uid registered
-/// after the last epoch has no outputs yet: zeros and `false`. The take (two reads) is read
-/// when `with_take`, or when the uid holds a validator permit.
+/// A validator's take in force and its announced increase (`pallet_myelin_staking::takes_of`).
+type Takes = (sp_runtime::Perbill, Option<pallet_myelin_staking::PendingTake<BlockNumber>>);
+
+/// The neuron `uid`, held by `hotkey` (owned by `coldkey`, with `stake`, serving `axon`) since
+/// `registered_at` and last setting weights at `last_update`, with the outputs of the subnet's
+/// last epoch. A uid registered after the last epoch has no outputs yet: zeros and `false`.
+/// `takes` are given for the uids that hold a validator permit (`neuron` gives them always).
 #[allow(clippy::too_many_arguments)]
 fn neuron_info(
 	outputs: &EpochOutputs,
 	uid: u16,
 	hotkey: AccountId,
 	coldkey: AccountId,
+	stake: Balance,
 	axon: Option<Vec<u8>>,
 	registered_at: u64,
 	last_update: u64,
-	with_take: bool,
+	takes: Option<Takes>,
 ) -> NeuronInfo<AccountId, Balance> {
 	let i = usize::from(uid);
 	let at = |v: &Vec<u16>| v.get(i).copied().unwrap_or(0);
 	let flag = |v: &Vec<bool>| v.get(i).copied().unwrap_or(false);
-	let with_take = with_take || flag(&outputs.validator_permit);
-	let (take, pending_take) = match with_take.then(|| Staking::takes_of(&hotkey)) {
+	let (take, pending_take) = match takes {
 		Some((take, pending)) => (
 			Some(take.deconstruct()),
 			pending.map(|pending| PendingTakeInfo {
@@ -88,7 +91,7 @@ fn neuron_info(
 		pending_take,
 		uid,
 		coldkey,
-		stake: Staking::total_stake(&hotkey),
+		stake,
 		consensus: at(&outputs.consensus),
 		incentive: at(&outputs.incentive),
 		dividends: at(&outputs.dividends),
@@ -112,18 +115,41 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 	// The subnet's columns once each (hotkeys, registration blocks, last updates), not per uid.
 	let snapshot = Subnets::epoch_snapshot(netuid)?;
 	let last_updates = Weights::last_updates(netuid, snapshot.hotkeys.len() as u16);
-	// Coldkeys and endpoints in pages of 64 uids.
+	// Coldkeys and endpoints in pages of 64 uids; the stake pools one read each, and the takes
+	// of the validators (only they earn dividends) two.
 	let entries = Subnets::coldkeys_and_axons(netuid);
+	let stakes = Staking::total_stakes_of(&snapshot.hotkeys);
+	let permitted = |uid: usize| outputs.validator_permit.get(uid).copied().unwrap_or(false);
+	let validators: Vec<&AccountId> = snapshot
+		.hotkeys
+		.iter()
+		.enumerate()
+		.filter(|(uid, _)| permitted(*uid))
+		.map(|(_, hotkey)| hotkey)
+		.collect();
+	let mut takes = Staking::takes_of_each(&validators).into_iter();
 	let neurons: Vec<_> = snapshot
 		.hotkeys
-		.into_iter()
-		.zip(entries)
+		.iter()
+		.cloned()
+		.zip(entries.into_iter().zip(stakes))
 		.zip(snapshot.registered_at)
 		.zip(last_updates)
 		.enumerate()
-		.map(|(uid, (((hotkey, (coldkey, axon)), registered_at), last_update))| {
-			let (uid, with_take) = (uid as u16, false);
-			neuron_info(&outputs, uid, hotkey, coldkey, axon, registered_at, last_update, with_take)
+		.map(|(uid, (((hotkey, ((coldkey, axon), stake)), registered_at), last_update))| {
+			let take = if permitted(uid) { takes.next() } else { None };
+			let uid = uid as u16;
+			neuron_info(
+				&outputs,
+				uid,
+				hotkey,
+				coldkey,
+				stake,
+				axon,
+				registered_at,
+				last_update,
+				take,
+			)
 		})
 		.collect();
 	Some(Metagraph {
@@ -143,7 +169,19 @@ pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	// Registration always records the owner (a `try_state` invariant of Subnets).
 	let coldkey = Subnets::hotkey_owner(&hotkey).unwrap_or_else(|| hotkey.clone());
 	let axon = Subnets::axon_url(netuid, uid);
-	Some(neuron_info(&outputs, uid, hotkey, coldkey, axon, registered_at, last_update, true))
+	let stake = Staking::total_stake(&hotkey);
+	let takes = Some(Staking::takes_of(&hotkey));
+	Some(neuron_info(
+		&outputs,
+		uid,
+		hotkey,
+		coldkey,
+		stake,
+		axon,
+		registered_at,
+		last_update,
+		takes,
+	))
 }
 
 /// The root validators with their total stake and rows, and the root epoch's schedule.

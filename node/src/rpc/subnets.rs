@@ -64,7 +64,7 @@ pub trait SubnetsRpc {
 	/// emission_share, emission_per_block, pending_emission, burn, lock, last_epoch_block,
 	/// epoch, next_epoch_block}]`.
 	#[method(name = "list", blocking)]
-	fn list(&self, at: Option<H256>) -> RpcResult<Vec<SubnetInfo<AccountId, Balance>>>;
+	fn list(&self, at: Option<H256>) -> RpcResult<Shared<Vec<SubnetInfo<AccountId, Balance>>>>;
 
 	/// Every hyperparameter of `netuid`, by name.
 	#[method(name = "hyperparameters", blocking)]
@@ -77,7 +77,11 @@ pub trait SubnetsRpc {
 	/// `{netuid, block, n, neurons: [...]}`: every neuron of `netuid` with its stake, endpoint
 	/// and the outputs of the subnet's last epoch.
 	#[method(name = "metagraph", blocking)]
-	fn metagraph(&self, netuid: u16, at: Option<H256>) -> RpcResult<Metagraph<AccountId, Balance>>;
+	fn metagraph(
+		&self,
+		netuid: u16,
+		at: Option<H256>,
+	) -> RpcResult<Shared<Metagraph<AccountId, Balance>>>;
 
 	/// One neuron of `netuid`, as in `subnets_metagraph`.
 	#[method(name = "neuron", blocking)]
@@ -92,12 +96,12 @@ pub trait SubnetsRpc {
 	/// last_update, joined}], last_root_epoch_block, next_root_epoch_block, tempo,
 	/// max_validators}`.
 	#[method(name = "root", blocking)]
-	fn root(&self, at: Option<H256>) -> RpcResult<RootInfo<AccountId, Balance>>;
+	fn root(&self, at: Option<H256>) -> RpcResult<Shared<RootInfo<AccountId, Balance>>>;
 }
 
 /// The last answers by key, at most `capacity` of them; when full, storing one more drops the
-/// least recently used (read or stored). Values are shared, so a reader clones them after
-/// letting go of the cache's lock.
+/// least recently used (read or stored). Values are shared: a reader keeps its `Arc` after
+/// letting go of the cache's lock, and the answer is written from it.
 pub struct LruCache<K, V> {
 	capacity: usize,
 	/// Least recently used first.
@@ -183,21 +187,40 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// a permit of `limiter` and stored in `cache`, or [`error::BUSY`] without computing when
 /// `limiter` has none free. Errors are returned, not stored. Two calls missing the same key at
 /// once both compute it.
-fn cached<K: PartialEq, V: Clone>(
+fn cached<K: PartialEq, V>(
 	cache: &Mutex<LruCache<K, V>>,
 	limiter: &InFlight,
 	key: K,
 	compute: impl FnOnce() -> RpcResult<V>,
-) -> RpcResult<V> {
-	// The guard is dropped at the end of this statement: the clone below runs unlocked.
+) -> RpcResult<Shared<V>> {
+	// The guard is dropped at the end of this statement.
 	let hit = lock(cache).get(&key);
 	if let Some(value) = hit {
-		return Ok((*value).clone());
+		return Ok(Shared(value));
 	}
 	let _permit = limiter.try_acquire().ok_or_else(busy)?;
-	let value = compute()?;
-	lock(cache).insert(key, Arc::new(value.clone()));
-	Ok(value)
+	let value = Arc::new(compute()?);
+	lock(cache).insert(key, Arc::clone(&value));
+	Ok(Shared(value))
+}
+
+/// An answer shared with the cache: written as JSON straight from it, never copied (a
+/// metagraph of 4096 neurons is 4096 allocations to copy).
+#[derive(Clone, Debug)]
+pub struct Shared<V>(Arc<V>);
+
+impl<V> core::ops::Deref for Shared<V> {
+	type Target = V;
+
+	fn deref(&self) -> &V {
+		&self.0
+	}
+}
+
+impl<V: serde::Serialize> serde::Serialize for Shared<V> {
+	fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+		self.0.serialize(s)
+	}
 }
 
 type SubnetList = Vec<SubnetInfo<AccountId, Balance>>;
@@ -289,7 +312,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: SubnetsApi<Block, AccountId, Balance>,
 {
-	fn list(&self, at: Option<H256>) -> RpcResult<Vec<SubnetInfo<AccountId, Balance>>> {
+	fn list(&self, at: Option<H256>) -> RpcResult<Shared<Vec<SubnetInfo<AccountId, Balance>>>> {
 		let hash = self.resolve(at)?;
 		cached(&self.lists, &self.heavy, hash, || self.run(hash, |api, hash| api.subnets(hash)))
 	}
@@ -303,7 +326,11 @@ where
 			.ok_or_else(|| unknown_netuid(netuid))
 	}
 
-	fn metagraph(&self, netuid: u16, at: Option<H256>) -> RpcResult<Metagraph<AccountId, Balance>> {
+	fn metagraph(
+		&self,
+		netuid: u16,
+		at: Option<H256>,
+	) -> RpcResult<Shared<Metagraph<AccountId, Balance>>> {
 		let hash = self.resolve(at)?;
 		cached(&self.metagraphs, &self.heavy, (hash, netuid), || {
 			self.run(hash, |api, hash| api.metagraph(hash, netuid))?
@@ -330,7 +357,7 @@ where
 		})?
 	}
 
-	fn root(&self, at: Option<H256>) -> RpcResult<RootInfo<AccountId, Balance>> {
+	fn root(&self, at: Option<H256>) -> RpcResult<Shared<RootInfo<AccountId, Balance>>> {
 		let hash = self.resolve(at)?;
 		cached(&self.roots, &self.heavy, hash, || self.run(hash, |api, hash| api.root(hash)))
 	}
@@ -443,12 +470,12 @@ mod tests {
 		let limiter = InFlight::new(MAX_HEAVY_IN_FLIGHT);
 		let runs = Cell::new(0);
 		let first = cached(&cache, &limiter, key(1, 1), counted(&runs, "netuid 1 at block 1"));
-		assert_eq!(first.expect("computed"), "netuid 1 at block 1");
+		assert_eq!(*first.expect("computed"), "netuid 1 at block 1");
 		assert_eq!((runs.get(), held(&limiter)), (1, 0));
 		// Every permit taken: the stored answer is still given, and not computed again.
 		let permits = take_all(&limiter);
 		let again = cached(&cache, &limiter, key(1, 1), counted(&runs, "computed again"));
-		assert_eq!(again.expect("cached"), "netuid 1 at block 1");
+		assert_eq!(*again.expect("cached"), "netuid 1 at block 1");
 		assert_eq!(runs.get(), 1);
 		drop(permits);
 	}
@@ -466,7 +493,7 @@ mod tests {
 		// A permit given back admits the next miss.
 		drop(permits);
 		let admitted = cached(&cache, &limiter, key(1, 1), counted(&runs, "netuid 1"));
-		assert_eq!(admitted.expect("computed"), "netuid 1");
+		assert_eq!(*admitted.expect("computed"), "netuid 1");
 		assert_eq!((runs.get(), held(&limiter)), (1, 0));
 	}
 
@@ -481,7 +508,7 @@ mod tests {
 		// Asked again, it is computed again.
 		let runs = Cell::new(0);
 		let answered = cached(&cache, &limiter, key(1, 7), counted(&runs, "netuid 7"));
-		assert_eq!(answered.expect("computed"), "netuid 7");
+		assert_eq!(*answered.expect("computed"), "netuid 7");
 		assert_eq!(runs.get(), 1);
 	}
 }

@@ -108,6 +108,7 @@ mod impl_traits;
 mod internal;
 #[cfg(test)]
 mod mock;
+mod reads;
 pub mod shares;
 #[cfg(test)]
 mod tests;
@@ -589,6 +590,51 @@ pub mod pallet {
 		/// Everything staked to `hotkey`.
 		pub fn total_stake_of(hotkey: &T::AccountId) -> BalanceOf<T> {
 			Pools::<T>::get(hotkey).map(|pool| pool.stake).unwrap_or_default()
+		}
+
+		/// [`Self::total_stake_of`] of each of `hotkeys`, in order, for the metagraph (one
+		/// hash and one storage call a hotkey, see [`reads`]).
+		pub fn total_stakes_of(hotkeys: &[T::AccountId]) -> Vec<BalanceOf<T>> {
+			use frame_support::storage::StoragePrefixedMap;
+			let prefix = Pools::<T>::final_prefix();
+			let mut reader = reads::Reader::new(T::AccountId::max_encoded_len());
+			hotkeys
+				.iter()
+				.map(|hotkey| match reader.read::<Pool<BalanceOf<T>>>(&prefix, hotkey) {
+					reads::Found::Nothing => Default::default(),
+					reads::Found::Value(pool) => pool.stake,
+					reads::Found::Other => Self::total_stake_of(hotkey),
+				})
+				.collect()
+		}
+
+		/// [`Self::takes_of`] of each of `hotkeys`, in order, for the metagraph (as
+		/// [`Self::total_stakes_of`]).
+		pub fn takes_of_each(
+			hotkeys: &[&T::AccountId],
+		) -> Vec<(Perbill, Option<PendingTake<BlockNumberFor<T>>>)> {
+			use frame_support::storage::StoragePrefixedMap;
+			let now = frame_system::Pallet::<T>::block_number();
+			let (takes, pending) = (Takes::<T>::final_prefix(), PendingTakes::<T>::final_prefix());
+			let mut reader = reads::Reader::new(T::AccountId::max_encoded_len());
+			hotkeys
+				.iter()
+				.map(|hotkey| {
+					let announced = match reader.read::<PendingTake<_>>(&pending, hotkey) {
+						reads::Found::Nothing => None,
+						reads::Found::Value(announced) => Some(announced),
+						reads::Found::Other => return Self::takes_of(hotkey),
+					};
+					match announced {
+						Some(announced) if announced.is_in_force(&now) => (announced.take, None),
+						announced => match reader.read(&takes, hotkey) {
+							reads::Found::Nothing => (DefaultTake::get(), announced),
+							reads::Found::Value(take) => (take, announced),
+							reads::Found::Other => (Takes::<T>::get(hotkey), announced),
+						},
+					}
+				})
+				.collect()
 		}
 
 		/// The take of `hotkey` in force now: its announced increase once `effective_at` has

@@ -35,6 +35,21 @@ fn stakes_of_several_coldkeys_add_up() {
 }
 
 #[test]
+fn total_stakes_of_reads_each_pool_as_the_typed_read_does() {
+	test(|| {
+		add(ALICE, HK_A, 300 * MYL);
+		add(BOB, HK_B, 7);
+		Staking::do_pay_dividend(&HK_A, 11 * MYL);
+		let hotkeys = [HK_B, HK_NOBODY, HK_A, HK_A];
+		let typed: Vec<_> = hotkeys.iter().map(Staking::total_stake_of).collect();
+		assert_eq!(Staking::total_stakes_of(&hotkeys), typed);
+		assert_eq!(typed[1], 0);
+		assert!(typed[2] > 300 * MYL, "the dividend counts");
+		assert!(Staking::total_stakes_of(&[]).is_empty());
+	});
+}
+
+#[test]
 fn add_stake_refusals() {
 	test(|| {
 		let origin = || RuntimeOrigin::signed(BOB);

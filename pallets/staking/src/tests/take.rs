@@ -93,6 +93,8 @@ fn take_front_running_a_raise_just_before_dividends_does_not_apply_to_them() {
 		// The metagraph's one read of both.
 		let announced = Some(PendingTake { take: percent(18), effective_at });
 		assert_eq!(Staking::takes_of(&HK_A), (percent(0), announced));
+		let each = vec![Staking::takes_of(&HK_A), Staking::takes_of(&HK_B)];
+		assert_eq!(Staking::takes_of_each(&[&HK_A, &HK_B]), each);
 
 		// The epoch's dividend, the next block: all of it to the stakers.
 		System::set_block_number(1_001);
@@ -115,6 +117,7 @@ fn take_front_running_a_raise_just_before_dividends_does_not_apply_to_them() {
 		assert_eq!(take_a(), percent(18));
 		assert_eq!(Staking::pending_take_of(&HK_A), None, "in force, no longer pending");
 		assert_eq!(Staking::takes_of(&HK_A), (percent(18), None));
+		assert_eq!(Staking::takes_of_each(&[&HK_A]), vec![(percent(18), None)]);
 		Staking::do_pay_dividend(&HK_A, 10 * MYL);
 		assert_eq!(
 			last_event(),
