@@ -57,22 +57,23 @@ pub fn hyperparameters(netuid: u16) -> Option<SubnetHyperparams<Balance>> {
 /// A validator's take in force and its announced increase (`pallet_myelin_staking::takes_of`).
 type Takes = (sp_runtime::Perbill, Option<pallet_myelin_staking::PendingTake<BlockNumber>>);
 
-/// The neuron `uid`, held by `hotkey` (owned by `coldkey`, with `stake`, serving `axon`) since
-/// `registered_at` and last setting weights at `last_update`, with the outputs of the subnet's
-/// last epoch. A uid registered after the last epoch has no outputs yet: zeros and `false`.
-/// `takes` are given for the uids that hold a validator permit (`neuron` gives them always).
-#[allow(clippy::too_many_arguments)]
-fn neuron_info(
-	outputs: &EpochOutputs,
-	uid: u16,
+/// What a neuron's holder has, besides the epoch's outputs: read per subnet (columns and
+/// pages) by `metagraph`, one by one by `neuron`.
+struct Holder {
 	hotkey: AccountId,
 	coldkey: AccountId,
 	stake: Balance,
 	axon: Option<Vec<u8>>,
 	registered_at: u64,
 	last_update: u64,
+	/// Given for the uids that hold a validator permit (`neuron` gives them always).
 	takes: Option<Takes>,
-) -> NeuronInfo<AccountId, Balance> {
+}
+
+/// The neuron `uid` held by `holder`, with the outputs of the subnet's last epoch. A uid
+/// registered after the last epoch has no outputs yet: zeros and `false`.
+fn neuron_info(outputs: &EpochOutputs, uid: u16, holder: Holder) -> NeuronInfo<AccountId, Balance> {
+	let Holder { hotkey, coldkey, stake, axon, registered_at, last_update, takes } = holder;
 	let i = usize::from(uid);
 	let at = |v: &Vec<u16>| v.get(i).copied().unwrap_or(0);
 	let flag = |v: &Vec<bool>| v.get(i).copied().unwrap_or(false);
@@ -137,19 +138,9 @@ pub fn metagraph(netuid: u16) -> Option<Metagraph<AccountId, Balance>> {
 		.zip(last_updates)
 		.enumerate()
 		.map(|(uid, (((hotkey, ((coldkey, axon), stake)), registered_at), last_update))| {
-			let take = if permitted(uid) { takes.next() } else { None };
-			let uid = uid as u16;
-			neuron_info(
-				&outputs,
-				uid,
-				hotkey,
-				coldkey,
-				stake,
-				axon,
-				registered_at,
-				last_update,
-				take,
-			)
+			let takes = if permitted(uid) { takes.next() } else { None };
+			let holder = Holder { hotkey, coldkey, stake, axon, registered_at, last_update, takes };
+			neuron_info(&outputs, uid as u16, holder)
 		})
 		.collect();
 	Some(Metagraph {
@@ -171,17 +162,8 @@ pub fn neuron(netuid: u16, uid: u16) -> Option<NeuronInfo<AccountId, Balance>> {
 	let axon = Subnets::axon_url(netuid, uid);
 	let stake = Staking::total_stake(&hotkey);
 	let takes = Some(Staking::takes_of(&hotkey));
-	Some(neuron_info(
-		&outputs,
-		uid,
-		hotkey,
-		coldkey,
-		stake,
-		axon,
-		registered_at,
-		last_update,
-		takes,
-	))
+	let holder = Holder { hotkey, coldkey, stake, axon, registered_at, last_update, takes };
+	Some(neuron_info(&outputs, uid, holder))
 }
 
 /// The root validators with their total stake and rows, and the root epoch's schedule.

@@ -1,5 +1,16 @@
 //! Storage migrations of the Subnets pallet.
 
+/// The single-block half of a multi-block migration ([`v1`], [`v3`]): nothing is moved in the
+/// upgrade's block, only the storage version is set (by `VersionedMigration`), since the code
+/// of the new version reads both layouts.
+pub struct BumpVersion<T>(core::marker::PhantomData<T>);
+
+impl<T: crate::Config> frame_support::traits::UncheckedOnRuntimeUpgrade for BumpVersion<T> {
+	fn on_runtime_upgrade() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
 /// Version 0 → 1: a subnet's hotkeys and registration blocks become one column each
 /// ([`Hotkeys`](crate::Hotkeys), [`RegistrationBlocks`](crate::RegistrationBlocks)) instead of
 /// one value per `(netuid, uid)` (`Keys`, `RegisteredAt`), so that the epoch, the metagraph and
@@ -17,13 +28,13 @@
 ///   subnet's next uid is its column's length). No extrinsic is applied while it runs
 ///   (`pallet-migrations`), so nothing writes a half-moved subnet.
 pub mod v1 {
+	use super::BumpVersion;
 	use crate::{Config, Hotkeys, Pallet, RegistrationBlocks, SubnetworkN, WeightInfo, MAX_UIDS};
 	use alloc::vec::Vec;
 	use frame_support::{
 		migrations::{MigrationId, SteppedMigration, SteppedMigrationError, VersionedMigration},
 		pallet_prelude::*,
 		storage_alias,
-		traits::UncheckedOnRuntimeUpgrade,
 		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
@@ -95,15 +106,6 @@ pub mod v1 {
 			.all(|(netuid, uid)| fits(netuid, uid, Hotkeys::<T>::decode_len(netuid)))
 			&& RegisteredAt::<T>::iter_keys()
 				.all(|(netuid, uid)| fits(netuid, uid, RegistrationBlocks::<T>::decode_len(netuid)))
-	}
-
-	/// The single-block half: nothing to move, the version becomes 1 (see the [module](self)).
-	pub struct BumpVersion<T>(core::marker::PhantomData<T>);
-
-	impl<T: Config> UncheckedOnRuntimeUpgrade for BumpVersion<T> {
-		fn on_runtime_upgrade() -> Weight {
-			Weight::zero()
-		}
 	}
 
 	/// Version 0 → 1 in one block: the version only; [`MigrateV0ToV1`] moves the values.
@@ -324,6 +326,7 @@ pub mod v2 {
 /// [`NeuronPages`]: crate::NeuronPages
 /// [`HotkeyOwner`]: crate::HotkeyOwner
 pub mod v3 {
+	use super::BumpVersion;
 	use crate::{
 		pages::{page_of, pages_for},
 		AxonInfo, Config, Dissolving, HotkeyOwner, NeuronEntry, NeuronPage, NeuronPages, Pallet,
@@ -334,7 +337,6 @@ pub mod v3 {
 		migrations::{MigrationId, SteppedMigration, SteppedMigrationError, VersionedMigration},
 		pallet_prelude::*,
 		storage_alias,
-		traits::UncheckedOnRuntimeUpgrade,
 		weights::WeightMeter,
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
@@ -396,15 +398,6 @@ pub mod v3 {
 					&& uid < SubnetworkN::<T>::get(netuid)
 					&& NeuronPages::<T>::decode_len(netuid, page_of(uid).0).unwrap_or(0) == 0)
 		})
-	}
-
-	/// The single-block half: nothing to move, the version becomes 3 (see the [module](self)).
-	pub struct BumpVersion<T>(core::marker::PhantomData<T>);
-
-	impl<T: Config> UncheckedOnRuntimeUpgrade for BumpVersion<T> {
-		fn on_runtime_upgrade() -> Weight {
-			Weight::zero()
-		}
 	}
 
 	/// Version 2 → 3 in one block: the version only; [`MigrateV2ToV3`] writes the pages.

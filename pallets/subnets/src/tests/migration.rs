@@ -14,24 +14,16 @@ use frame_support::{
 /// Three subnets of 1, 5 and 300 neurons registered at different blocks, put back into the
 /// version 0 layout; their `(hotkey, registration block)` columns as they were.
 fn old_chain() -> Vec<(u16, Vec<(AccountId, u64)>)> {
-	let mut subnets = Vec::new();
-	for (index, size) in [1u64, 5, 300].into_iter().enumerate() {
-		run_to_block(10 + index as u64);
-		let owner = 1000 + index as u64;
-		let netuid = register_subnet(ALICE, owner);
-		root_set(netuid, Hyperparameter::MaxAllowedUids(1000));
-		let hotkeys: Vec<AccountId> = (1..size).map(|i| owner * 10_000 + i).collect();
-		for hotkey in &hotkeys {
-			Subnets::take_hotkey(hotkey, &BOB);
-		}
-		run_to_block(20 + index as u64);
-		Subnets::append_neurons(netuid, &hotkeys, 20 + index as u64);
-		let column = Hotkeys::<Test>::get(netuid)
-			.into_iter()
-			.zip(RegistrationBlocks::<Test>::get(netuid))
-			.collect();
-		subnets.push((netuid, column));
-	}
+	let subnets: Vec<_> = three_subnets()
+		.into_iter()
+		.map(|netuid| {
+			let column = Hotkeys::<Test>::get(netuid)
+				.into_iter()
+				.zip(RegistrationBlocks::<Test>::get(netuid))
+				.collect();
+			(netuid, column)
+		})
+		.collect();
 	for (netuid, _) in &subnets {
 		v1::to_old_layout::<Test>(*netuid);
 	}
@@ -58,17 +50,8 @@ fn moves_every_subnet_over_steps_and_reads_the_same_in_between() {
 		}
 		// Room for about 40 uids a step.
 		let limit = <() as WeightInfo>::migrate_v1_step(0, 40);
-		let mut cursor = None;
-		let mut steps = 0;
-		loop {
-			let mut meter = WeightMeter::with_limit(limit);
-			match MigrateV0ToV1::<Test>::step(cursor, &mut meter).unwrap() {
-				Some(next) => cursor = Some(next),
-				None => break,
-			}
-			assert!(meter.consumed().all_lte(limit));
-			steps += 1;
-			// Between steps: the same neurons, and the invariants hold.
+		// Between steps: the same neurons, and the invariants hold.
+		let steps = step_to_the_end::<MigrateV0ToV1<Test>>(limit, || {
 			for (netuid, column) in &before {
 				assert_eq!(read(*netuid), *column);
 				for (uid, (hotkey, block)) in column.iter().enumerate() {
@@ -77,8 +60,7 @@ fn moves_every_subnet_over_steps_and_reads_the_same_in_between() {
 					assert_eq!(Subnets::registered_block(*netuid, uid), Some(*block));
 				}
 			}
-			assert_ok!(Subnets::do_try_state());
-		}
+		});
 		assert!(steps >= 2, "{steps} steps");
 		assert!(v1::old_layout_is_empty::<Test>());
 		for (netuid, column) in &before {

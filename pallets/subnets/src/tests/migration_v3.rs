@@ -18,17 +18,9 @@ type Entries = Vec<(AccountId, Option<Vec<u8>>)>;
 /// layout; what they read before.
 fn old_chain() -> Vec<(u16, Entries)> {
 	let mut subnets = Vec::new();
-	for (index, size) in [1u64, 5, 300].into_iter().enumerate() {
-		run_to_block(10 + index as u64);
-		let owner = 1000 + index as u64;
-		let netuid = register_subnet(ALICE, owner);
-		root_set(netuid, Hyperparameter::MaxAllowedUids(1000));
-		let hotkeys: Vec<AccountId> = (1..size).map(|i| owner * 10_000 + i).collect();
-		for hotkey in &hotkeys {
-			Subnets::take_hotkey(hotkey, &BOB);
-		}
-		Subnets::append_neurons(netuid, &hotkeys, 20);
-		for uid in (0..size as u16).step_by(3) {
+	for netuid in three_subnets() {
+		let n = SubnetworkN::<Test>::get(netuid);
+		for uid in (0..n).step_by(3) {
 			let url = AxonUrl::try_from(format!("http://10.0.0.{uid}:80").into_bytes()).unwrap();
 			Subnets::put_axon(netuid, uid, AxonInfo { url, block: 7 });
 		}
@@ -62,16 +54,7 @@ fn writes_every_page_over_steps_and_reads_the_same_in_between() {
 		.reads(1);
 		let page = <() as WeightInfo>::migrate_v3_page().saturating_add(probe);
 		let limit = page.saturating_mul(2).saturating_add(probe.saturating_mul(4));
-		let mut cursor = None;
-		let mut steps = 0;
-		loop {
-			let mut meter = WeightMeter::with_limit(limit);
-			match MigrateV2ToV3::<Test>::step(cursor, &mut meter).unwrap() {
-				Some(next) => cursor = Some(next),
-				None => break,
-			}
-			assert!(meter.consumed().all_lte(limit));
-			steps += 1;
+		let steps = step_to_the_end::<MigrateV2ToV3<Test>>(limit, || {
 			for (netuid, entries) in &before {
 				assert_eq!(Subnets::coldkeys_and_axons(*netuid), *entries);
 				for (uid, (_, url)) in entries.iter().enumerate() {
@@ -79,8 +62,7 @@ fn writes_every_page_over_steps_and_reads_the_same_in_between() {
 					assert_eq!(served.map(|axon| axon.url.into_inner()), *url);
 				}
 			}
-			assert_ok!(Subnets::do_try_state());
-		}
+		});
 		// 1 + 1 + 5 pages, two a step: three steps go on, the fourth finishes.
 		assert_eq!(steps, 3);
 		assert_eq!(v3::Axons::<Test>::iter_keys().count(), 0);

@@ -65,3 +65,47 @@ pub fn held(who: AccountId) -> Balance {
 pub fn params(netuid: u16) -> SubnetHyperparams<Balance> {
 	Hyperparams::<Test>::get(netuid).expect("subnet exists")
 }
+
+/// Run the stepped migration `M` to its end, a step at a time within `limit`, checking after
+/// each step that it stayed within `limit`, that `between` holds and that `try_state` passes.
+/// Returns how many steps ended with more to do.
+pub fn step_to_the_end<M: frame_support::migrations::SteppedMigration>(
+	limit: frame_support::weights::Weight,
+	mut between: impl FnMut(),
+) -> usize {
+	let mut cursor = None;
+	let mut steps = 0;
+	loop {
+		let mut meter = frame_support::weights::WeightMeter::with_limit(limit);
+		match M::step(cursor, &mut meter).expect("a step") {
+			Some(next) => cursor = Some(next),
+			None => break,
+		}
+		assert!(meter.consumed().all_lte(limit));
+		steps += 1;
+		between();
+		frame_support::assert_ok!(Subnets::do_try_state());
+	}
+	steps
+}
+
+/// Three subnets of 1, 5 and 300 neurons, subnet `k` registered at block `10 + k` by an owner
+/// hotkey `1000 + k` and given its other neurons (owned by Bob) at block `20 + k`, with room for
+/// 1000: what the migration tests put back into an old layout. Their netuids.
+pub fn three_subnets() -> Vec<u16> {
+	let mut netuids = Vec::new();
+	for (index, size) in [1u64, 5, 300].into_iter().enumerate() {
+		run_to_block(10 + index as u64);
+		let owner = 1000 + index as u64;
+		let netuid = register_subnet(ALICE, owner);
+		root_set(netuid, Hyperparameter::MaxAllowedUids(1000));
+		let hotkeys: Vec<AccountId> = (1..size).map(|i| owner * 10_000 + i).collect();
+		for hotkey in &hotkeys {
+			Subnets::take_hotkey(hotkey, &BOB);
+		}
+		run_to_block(20 + index as u64);
+		Subnets::append_neurons(netuid, &hotkeys, 20 + index as u64);
+		netuids.push(netuid);
+	}
+	netuids
+}
