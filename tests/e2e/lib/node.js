@@ -101,6 +101,12 @@ async function rpcAnswers(port) {
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The IPv4 JSON-RPC port a node's log says it serves ("Running JSON-RPC server: addr=127.0.0.1:P,…"), else null. */
+export function rpcPortInLog(log) {
+  const m = /Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/.exec(log);
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * Starts a dev node. Resolves once RPC answers and block `minBlock` exists.
  * Returns { api, wsUrl, rpcPort, promPort, pid, readyMs, stop, log }: `readyMs` is the time from
@@ -133,8 +139,13 @@ export async function startDevNode({
   const startedAt = performance.now();
   const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
+  // The port the node actually serves JSON-RPC on, from its log: when the port asked for was
+  // taken in between (freePort closes it before the node binds it), the node falls back to a
+  // random one and says so in this line.
+  let servedPort = null;
   child.stderr.on('data', (d) => {
     log = (log + d.toString()).slice(-20_000);
+    servedPort ??= rpcPortInLog(log);
   });
   let exited = null;
   child.on('exit', (code, signal) => {
@@ -160,15 +171,15 @@ export async function startDevNode({
     for (;;) {
       if (exited) throw new Error(`myelin-node exited early (${JSON.stringify(exited)}):\n${log}`);
       if (Date.now() > deadline) throw new Error(`myelin-node not ready after ${timeoutMs} ms:\n${log}`);
-      const best = await rpcAnswers(rpcPort);
+      const best = servedPort === null ? null : await rpcAnswers(servedPort);
       if (best !== null && best >= minBlock) break;
       await delay(pollMs); // polling interval of the readiness check, not a readiness guess
     }
     const readyMs = performance.now() - startedAt;
-    const wsUrl = `ws://127.0.0.1:${rpcPort}`;
+    const wsUrl = `ws://127.0.0.1:${servedPort}`;
     api = await ApiPromise.create({ provider: new WsProvider(wsUrl), rpc: rpcDefinitions, noInitWarn: true });
-    const reuseMe = { basePath, rpcPort, p2pPort, promPort };
-    return { api, wsUrl, rpcPort, promPort, pid: child.pid, readyMs, stop, log: () => log, reuse: reuseMe };
+    const reuseMe = { basePath, rpcPort: servedPort, p2pPort, promPort };
+    return { api, wsUrl, rpcPort: servedPort, promPort, pid: child.pid, readyMs, stop, log: () => log, reuse: reuseMe };
   } catch (e) {
     await stop();
     throw e;
