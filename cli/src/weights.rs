@@ -75,7 +75,7 @@ pub async fn run(
 			let salt_text = salt.iter().map(u16::to_string).collect::<Vec<_>>().join(",");
 			out.done_with(
 				&included,
-				json!({ "commit": format!("0x{}", hex(&hash)), "salt": salt }),
+				json!({ "commit": myelin_worker::protocol::hex(&hash), "salt": salt }),
 				&format!("committed; reveal in its window with --salt {salt_text}"),
 			)
 		},
@@ -92,8 +92,4 @@ pub async fn run(
 			out.done(&included, &format!("weights revealed on subnet {}", row.netuid))
 		},
 	}
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

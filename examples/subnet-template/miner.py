@@ -15,21 +15,9 @@ import json
 import os
 import sys
 import time
-from array import array
-from itertools import accumulate
 
-# The "model": primes below LIMIT. task.py draws ranges inside [0, 2_100_000).
-LIMIT = 2_200_000
-
-
-def load_model(limit=LIMIT):
-	"""prefix[i] = the number of primes p < i, for 0 <= i <= limit (a sieve of Eratosthenes)."""
-	sieve = bytearray([1]) * limit
-	sieve[0:2] = b"\x00\x00"
-	for p in range(2, int(limit**0.5) + 1):
-		if sieve[p]:
-			sieve[p * p :: p] = bytes(len(range(p * p, limit, p)))
-	return array("I", accumulate(sieve, initial=0))
+import plugin
+from primes import load_model
 
 
 def solve(prefix, task):
@@ -54,10 +42,7 @@ def log_task(path, task):
 
 
 def main():
-	# Keep a private handle on the real stdout and point fd 1 at stderr, so a stray print (ours
-	# or a library's, even from C) lands in the log instead of corrupting the answers.
-	out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-	os.dup2(2, 1)
+	out = plugin.answers_out()
 	log = os.environ.get("SUBNET_TEMPLATE_LOG")
 	wrong = os.environ.get("SUBNET_TEMPLATE_WRONG", "") not in ("", "0")
 
@@ -66,34 +51,29 @@ def main():
 	ms = (time.perf_counter() - start) * 1000
 	print(f"miner.py: model loaded in {ms:.0f} ms", file=sys.stderr, flush=True)
 
-	for line in sys.stdin:
-		if not line.strip():
-			continue
+	def answer(line):
 		try:
 			task = json.loads(line)
 		except ValueError as e:
-			task, answer = line.rstrip("\n"), {"error": f"not JSON: {e}"}
+			task, reply = line.rstrip("\n"), {"error": f"not JSON: {e}"}
 		else:
 			try:
-				answer = solve(prefix, task)
+				reply = solve(prefix, task)
 			except Exception as e:  # noqa: BLE001 - one bad task must not kill the model
-				answer = {"error": f"{type(e).__name__}: {e}"}
+				reply = {"error": f"{type(e).__name__}: {e}"}
 		if log:
 			try:
 				log_task(log, task)
 			except OSError as e:
 				print(f"miner.py: cannot write {log}: {e}", file=sys.stderr)
-		if wrong and "count" in answer:
-			answer["count"] += 1
-		if "error" in answer:
-			print(f"miner.py: {answer['error']}", file=sys.stderr)
-		out.write(json.dumps(answer) + "\n")
-		out.flush()
-	return 0
+		if wrong and "count" in reply:
+			reply["count"] += 1
+		if "error" in reply:
+			print(f"miner.py: {reply['error']}", file=sys.stderr)
+		return reply
+
+	return plugin.serve(out, answer)
 
 
 if __name__ == "__main__":
-	try:
-		sys.exit(main())
-	except (BrokenPipeError, KeyboardInterrupt):
-		sys.exit(0)
+	plugin.run(main)

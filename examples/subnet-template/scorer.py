@@ -12,24 +12,11 @@ Rule: a correct count scores by its latency rank among the correct ones, 1 / (1 
 (the fastest 1, then 0.667, 0.5, ...; equal latencies keep the input order); anything else 0.
 """
 import json
-import os
 import sys
 import time
-from array import array
-from itertools import accumulate
 
-# The same sieve as miner.py: the scorer checks every answer against it.
-LIMIT = 2_200_000
-
-
-def load_model(limit=LIMIT):
-	"""prefix[i] = the number of primes p < i, for 0 <= i <= limit (a sieve of Eratosthenes)."""
-	sieve = bytearray([1]) * limit
-	sieve[0:2] = b"\x00\x00"
-	for p in range(2, int(limit**0.5) + 1):
-		if sieve[p]:
-			sieve[p * p :: p] = bytes(len(range(p * p, limit, p)))
-	return array("I", accumulate(sieve, initial=0))
+import plugin
+from primes import load_model
 
 
 def true_count(prefix, task):
@@ -79,18 +66,13 @@ def score_round(prefix, request):
 
 
 def main():
-	# Keep a private handle on the real stdout and point fd 1 at stderr, so a stray print (ours
-	# or a library's) lands in the log instead of corrupting the answers.
-	out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-	os.dup2(2, 1)
+	out = plugin.answers_out()
 	start = time.perf_counter()
 	prefix = load_model()
 	ms = (time.perf_counter() - start) * 1000
 	print(f"scorer.py: sieve built in {ms:.0f} ms", file=sys.stderr, flush=True)
 
-	for line in sys.stdin:
-		if not line.strip():
-			continue
+	def answer(line):
 		answers = None
 		try:
 			request = json.loads(line)
@@ -104,13 +86,10 @@ def main():
 			# (the worker then scores the round 0 itself).
 			scores = [0.0] * len(answers) if answers is not None else []
 			print(f"scorer.py: bad request ({type(e).__name__}: {e})", file=sys.stderr)
-		out.write(json.dumps({"scores": scores}) + "\n")
-		out.flush()
-	return 0
+		return {"scores": scores}
+
+	return plugin.serve(out, answer)
 
 
 if __name__ == "__main__":
-	try:
-		sys.exit(main())
-	except (BrokenPipeError, KeyboardInterrupt):
-		sys.exit(0)
+	plugin.run(main)

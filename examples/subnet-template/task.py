@@ -11,9 +11,10 @@ The task here: count the primes in [lo, hi), both derived from the seed:
 {"kind": "prime_count", "lo": lo, "hi": hi, "seed": s}.
 """
 import json
-import os
 import random
 import sys
+
+import plugin
 
 # The range of the task; miner.py and scorer.py sieve up to 2_200_000 > LO_MAX + WIDTH_MAX.
 LO_MAX = 2_000_000
@@ -34,25 +35,17 @@ def make_task(request):
 
 
 def main():
-	# Keep a private handle on the real stdout and point fd 1 at stderr, so a stray print (ours
-	# or a library's) lands in the log instead of corrupting the answers.
-	out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-	os.dup2(2, 1)
-	for line in sys.stdin:
-		if not line.strip():
-			continue
+	out = plugin.answers_out()
+
+	def answer(line):
 		try:
-			answer = make_task(json.loads(line))
+			return make_task(json.loads(line))
 		except Exception as e:  # noqa: BLE001 - one bad line must not kill the plug-in
-			answer = {"error": f"bad request: {e}"}
-			print(f"task.py: {answer['error']}", file=sys.stderr)
-		out.write(json.dumps(answer) + "\n")
-		out.flush()
-	return 0
+			print(f"task.py: bad request: {e}", file=sys.stderr)
+			return {"error": f"bad request: {e}"}
+
+	return plugin.serve(out, answer)
 
 
 if __name__ == "__main__":
-	try:
-		sys.exit(main())
-	except (BrokenPipeError, KeyboardInterrupt):
-		sys.exit(0)
+	plugin.run(main)

@@ -11,20 +11,18 @@ The job's input is a task of this subnet ({"kind": "prime_count", "lo", "hi", ..
 is right when its "count" is the number of primes in [lo, hi).
 """
 import json
-import os
 import sys
 
-from scorer import load_model, true_count
+import plugin
+from primes import load_model
+from scorer import true_count
 
 
 def main():
-	out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-	os.dup2(2, 1)
+	out = plugin.answers_out()
 	prefix = load_model()
-	for line in sys.stdin:
-		if not line.strip():
-			continue
-		approve = False
+
+	def answer(line):
 		try:
 			request = json.loads(line)
 			truth = true_count(prefix, request.get("input"))
@@ -33,13 +31,11 @@ def main():
 			approve = truth is not None and isinstance(count, int) and not isinstance(count, bool) and count == truth
 		except Exception as e:  # noqa: BLE001 - a bad request is a rejection, the verifier lives on
 			print(f"verifier.py: bad request ({type(e).__name__}: {e})", file=sys.stderr)
-		out.write(json.dumps({"approve": approve}) + "\n")
-		out.flush()
-	return 0
+			approve = False
+		return {"approve": approve}
+
+	return plugin.serve(out, answer)
 
 
 if __name__ == "__main__":
-	try:
-		sys.exit(main())
-	except (BrokenPipeError, KeyboardInterrupt):
-		sys.exit(0)
+	plugin.run(main)

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { rawRpc, sendAndFinalize, startDevNode } from './lib/node.js';
-import { axonOf, findEvent } from './lib/chain.js';
+import { axonOf, findEvent, watchBlocks } from './lib/chain.js';
 
 describe('attacks through the transaction pool', () => {
   let node;
@@ -25,26 +25,6 @@ describe('attacks through the transaction pool', () => {
     const hex = (await tx.signAsync(signer, options)).toHex();
     return (await rawRpc(node.rpcPort, 'author_submitExtrinsic', [hex])).reply;
   };
-  // Resolves at the next new head after the current one.
-  const nextHead = () =>
-    new Promise((resolve) => {
-      let seen = 0;
-      let unsub = null;
-      let done = false;
-      api.rpc.chain
-        .subscribeNewHeads(() => {
-          seen += 1;
-          if (seen === 2 && !done) {
-            done = true;
-            if (unsub) unsub();
-            resolve();
-          }
-        })
-        .then((u) => {
-          unsub = u;
-          if (done) u();
-        });
-    });
   const expectRefused = (reply, code, pattern) => {
     assert.ok(reply.error, `expected an error, got ${JSON.stringify(reply).slice(0, 200)}`);
     assert.equal(reply.error.code, code, JSON.stringify(reply.error));
@@ -79,15 +59,14 @@ describe('attacks through the transaction pool', () => {
     if (second.error?.code === 1010) expectRefused(second, 1010, /Custom error: 2/);
     else expectRefused(second, 1014, /Priority is too low/);
     // Only the first reaches a block.
-    for (let blocks = 0; ; blocks += 1) {
-      assert.ok(blocks < 40, 'the first serveAxon is included');
-      const axon = await axonOf(api, netuid, 1);
-      if (axon) {
-        assert.equal(axon.url, 'http://127.0.0.1:1/a');
-        break;
-      }
-      await nextHead();
-    }
+    const start = (await api.rpc.chain.getHeader()).number.toNumber();
+    let axon = null;
+    await watchBlocks(api, async (_h, number) => {
+      axon = await axonOf(api, netuid, 1);
+      return axon !== null || number >= start + 40;
+    }, 60_000);
+    assert.ok(axon, 'the first serveAxon is included within 40 blocks');
+    assert.equal(axon.url, 'http://127.0.0.1:1/a');
   });
 
   it('2. a commit from a miner without a validator permit: code 13', async () => {

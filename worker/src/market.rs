@@ -168,27 +168,11 @@ impl Results {
 			let signature = hotkey.sign(&result_message(id, &body)).0;
 			let headers = vec![
 				(protocol::MINER, address(&hotkey)),
-				(protocol::SIGNATURE, format!("0x{}", hex(&signature))),
+				(protocol::SIGNATURE, protocol::hex(&signature)),
 			];
 			Some(Reply { status: hyper::StatusCode::OK, body, headers })
 		})
 	}
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn parse_hex32(s: &str) -> Option<[u8; 32]> {
-	let s = s.strip_prefix("0x")?;
-	let mut out = [0u8; 32];
-	if s.len() != 64 {
-		return None;
-	}
-	for (i, b) in out.iter_mut().enumerate() {
-		*b = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-	}
-	Some(out)
 }
 
 /// What the miner remembers between passes.
@@ -337,7 +321,7 @@ pub async fn check_result(
 	if !signed {
 		return Ok(Some(false));
 	}
-	let on_chain = job.result_hash.as_deref().and_then(parse_hex32);
+	let on_chain = job.result_hash.as_deref().and_then(protocol::parse_hex::<32>);
 	if on_chain != Some(sp_crypto_hashing::blake2_256(&body)) {
 		return Ok(Some(false));
 	}

@@ -294,22 +294,29 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn parse_signature(s: &str) -> Option<[u8; 64]> {
+	parse_hex(s)
+}
+
+/// `0x` and exactly `N` bytes in hex (either case), else `None`.
+pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
 	let s = s.strip_prefix("0x")?;
-	if s.len() != 128 {
+	if s.len() != 2 * N {
 		return None;
 	}
-	let mut out = [0u8; 64];
+	let mut out = [0u8; N];
 	for (i, byte) in out.iter_mut().enumerate() {
 		*byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
 	}
 	Some(out)
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// `bytes` in lower-case hex after `0x`.
+pub fn hex(bytes: &[u8]) -> String {
+	use core::fmt::Write;
 	let mut s = String::with_capacity(2 + 2 * bytes.len());
 	s.push_str("0x");
 	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
+		let _ = write!(s, "{b:02x}");
 	}
 	s
 }

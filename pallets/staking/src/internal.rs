@@ -100,7 +100,16 @@ fn warming_gain<T: Config>(
 	pool: &PoolOf<T>,
 	position: &PositionOf<T>,
 ) -> Option<(WarmingOf<T>, u128)> {
-	let warming = Warming::<T>::get(hotkey, coldkey)?;
+	gain_of::<T>(Warming::<T>::get(hotkey, coldkey)?, pool, position)
+}
+
+/// What the stored `warming` stake of a position has gained, as [`warming_gain`]; `None` once
+/// it has warmed up.
+fn gain_of<T: Config>(
+	warming: WarmingOf<T>,
+	pool: &PoolOf<T>,
+	position: &PositionOf<T>,
+) -> Option<(WarmingOf<T>, u128)> {
 	if frame_system::Pallet::<T>::block_number() >= warming.until {
 		return None;
 	}
@@ -114,14 +123,17 @@ fn warming_gain<T: Config>(
 /// (rounded down: at most one base unit of gain stays). With no other shares in the pool the
 /// gain leaves the pool and the stake total, to be burned (`true`) from the reward pot once
 /// the position is settled again. Returns the value forfeited; the position must be settled
-/// again afterwards.
+/// again afterwards. A warmed-up entry is removed here; without an entry nothing is written.
 fn forfeit_warming_gains<T: Config>(
 	hotkey: &T::AccountId,
 	coldkey: &T::AccountId,
 	pool: &mut PoolOf<T>,
 	position: &mut PositionOf<T>,
 ) -> (BalanceOf<T>, bool) {
-	let Some((mut warming, gain)) = warming_gain::<T>(hotkey, coldkey, pool, position) else {
+	let Some(stored) = Warming::<T>::get(hotkey, coldkey) else {
+		return (Zero::zero(), false);
+	};
+	let Some((mut warming, gain)) = gain_of::<T>(stored, pool, position) else {
 		Warming::<T>::remove(hotkey, coldkey);
 		return (Zero::zero(), false);
 	};
