@@ -23,6 +23,7 @@ use std::{
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use myelin_doors::{Metagraph, NeuronInfo, RootInfo, SubnetHyperparams, SubnetInfo, SubnetsApi};
 use myelin_runtime::{opaque::Block, AccountId, Balance};
+use serde_json::value::RawValue;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
@@ -64,7 +65,7 @@ pub trait SubnetsRpc {
 	/// emission_share, emission_per_block, pending_emission, burn, lock, last_epoch_block,
 	/// epoch, next_epoch_block}]`.
 	#[method(name = "list", blocking)]
-	fn list(&self, at: Option<H256>) -> RpcResult<Shared<Vec<SubnetInfo<AccountId, Balance>>>>;
+	fn list(&self, at: Option<H256>) -> RpcResult<Json>;
 
 	/// Every hyperparameter of `netuid`, by name.
 	#[method(name = "hyperparameters", blocking)]
@@ -77,11 +78,7 @@ pub trait SubnetsRpc {
 	/// `{netuid, block, n, neurons: [...]}`: every neuron of `netuid` with its stake, endpoint
 	/// and the outputs of the subnet's last epoch.
 	#[method(name = "metagraph", blocking)]
-	fn metagraph(
-		&self,
-		netuid: u16,
-		at: Option<H256>,
-	) -> RpcResult<Shared<Metagraph<AccountId, Balance>>>;
+	fn metagraph(&self, netuid: u16, at: Option<H256>) -> RpcResult<Json>;
 
 	/// One neuron of `netuid`, as in `subnets_metagraph`.
 	#[method(name = "neuron", blocking)]
@@ -96,7 +93,7 @@ pub trait SubnetsRpc {
 	/// last_update, joined}], last_root_epoch_block, next_root_epoch_block, tempo,
 	/// max_validators}`.
 	#[method(name = "root", blocking)]
-	fn root(&self, at: Option<H256>) -> RpcResult<Shared<RootInfo<AccountId, Balance>>>;
+	fn root(&self, at: Option<H256>) -> RpcResult<Json>;
 }
 
 /// The last answers by key, at most `capacity` of them; when full, storing one more drops the
@@ -204,10 +201,22 @@ fn cached<K: PartialEq, V>(
 	Ok(Shared(value))
 }
 
-/// An answer shared with the cache: written as JSON straight from it, never copied (a
-/// metagraph of 4096 neurons is 4096 allocations to copy).
+/// An answer shared with the cache: written straight from it, never copied.
 #[derive(Clone, Debug)]
 pub struct Shared<V>(Arc<V>);
+
+/// A cached answer of `subnets_list`, `subnets_metagraph` or `subnets_root`: its JSON text,
+/// written once when computed. A reply is then one copy of the text (a metagraph of 256
+/// neurons is 86 KiB) instead of serializing the answer again, piece by piece, through the
+/// server's size-checking writer.
+pub type Json = Shared<Box<RawValue>>;
+
+/// `value` as JSON text.
+fn json_of<V: serde::Serialize>(value: &V) -> RpcResult<Box<RawValue>> {
+	serde_json::value::to_raw_value(value).map_err(|e| {
+		rpc_error(error::RUNTIME_ERROR, format!("the answer could not be written as JSON: {e}"))
+	})
+}
 
 impl<V> core::ops::Deref for Shared<V> {
 	type Target = V;
@@ -223,10 +232,6 @@ impl<V: serde::Serialize> serde::Serialize for Shared<V> {
 	}
 }
 
-type SubnetList = Vec<SubnetInfo<AccountId, Balance>>;
-type MetagraphOf = Metagraph<AccountId, Balance>;
-type RootOf = RootInfo<AccountId, Balance>;
-
 /// The `subnets_*` methods over a client, with the caches and the limit on computations of
 /// `subnets_list`, `subnets_metagraph` and `subnets_root`. `create_full` makes one, which every
 /// connection of the RPC server shares (Substrate builds a second module for the node's
@@ -236,11 +241,11 @@ pub struct Subnets<C> {
 	/// Permits to compute an answer that is not cached.
 	heavy: InFlight,
 	/// `subnets_list` by block hash.
-	lists: Mutex<LruCache<H256, SubnetList>>,
+	lists: Mutex<LruCache<H256, Box<RawValue>>>,
 	/// `subnets_metagraph` by (block hash, netuid).
-	metagraphs: Mutex<LruCache<(H256, u16), MetagraphOf>>,
+	metagraphs: Mutex<LruCache<(H256, u16), Box<RawValue>>>,
 	/// `subnets_root` by block hash.
-	roots: Mutex<LruCache<H256, RootOf>>,
+	roots: Mutex<LruCache<H256, Box<RawValue>>>,
 }
 
 impl<C> Subnets<C> {
@@ -312,9 +317,13 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: SubnetsApi<Block, AccountId, Balance>,
 {
-	fn list(&self, at: Option<H256>) -> RpcResult<Shared<Vec<SubnetInfo<AccountId, Balance>>>> {
+	fn list(&self, at: Option<H256>) -> RpcResult<Json> {
 		let hash = self.resolve(at)?;
-		cached(&self.lists, &self.heavy, hash, || self.run(hash, |api, hash| api.subnets(hash)))
+		cached(&self.lists, &self.heavy, hash, || {
+			json_of::<Vec<SubnetInfo<AccountId, Balance>>>(
+				&self.run(hash, |api, hash| api.subnets(hash))?,
+			)
+		})
 	}
 
 	fn hyperparameters(
@@ -326,15 +335,13 @@ where
 			.ok_or_else(|| unknown_netuid(netuid))
 	}
 
-	fn metagraph(
-		&self,
-		netuid: u16,
-		at: Option<H256>,
-	) -> RpcResult<Shared<Metagraph<AccountId, Balance>>> {
+	fn metagraph(&self, netuid: u16, at: Option<H256>) -> RpcResult<Json> {
 		let hash = self.resolve(at)?;
 		cached(&self.metagraphs, &self.heavy, (hash, netuid), || {
-			self.run(hash, |api, hash| api.metagraph(hash, netuid))?
-				.ok_or_else(|| unknown_netuid(netuid))
+			let metagraph: Metagraph<AccountId, Balance> = self
+				.run(hash, |api, hash| api.metagraph(hash, netuid))?
+				.ok_or_else(|| unknown_netuid(netuid))?;
+			json_of(&metagraph)
 		})
 	}
 
@@ -357,9 +364,11 @@ where
 		})?
 	}
 
-	fn root(&self, at: Option<H256>) -> RpcResult<Shared<RootInfo<AccountId, Balance>>> {
+	fn root(&self, at: Option<H256>) -> RpcResult<Json> {
 		let hash = self.resolve(at)?;
-		cached(&self.roots, &self.heavy, hash, || self.run(hash, |api, hash| api.root(hash)))
+		cached(&self.roots, &self.heavy, hash, || {
+			json_of::<RootInfo<AccountId, Balance>>(&self.run(hash, |api, hash| api.root(hash))?)
+		})
 	}
 }
 
