@@ -625,14 +625,11 @@ pub mod pallet {
 						reads::Found::Value(announced) => Some(announced),
 						reads::Found::Other => return Self::takes_of(hotkey),
 					};
-					match announced {
-						Some(announced) if announced.is_in_force(&now) => (announced.take, None),
-						announced => match reader.read(&takes, hotkey) {
-							reads::Found::Nothing => (DefaultTake::get(), announced),
-							reads::Found::Value(take) => (take, announced),
-							reads::Found::Other => (Takes::<T>::get(hotkey), announced),
-						},
-					}
+					PendingTake::takes_now(announced, &now, || match reader.read(&takes, hotkey) {
+						reads::Found::Nothing => DefaultTake::get(),
+						reads::Found::Value(take) => take,
+						reads::Found::Other => Takes::<T>::get(hotkey),
+					})
 				})
 				.collect()
 		}
@@ -640,11 +637,7 @@ pub mod pallet {
 		/// The take of `hotkey` in force now: its announced increase once `effective_at` has
 		/// come, else its stored take. Dividends are paid with it.
 		pub fn effective_take(hotkey: &T::AccountId) -> Perbill {
-			let now = frame_system::Pallet::<T>::block_number();
-			match PendingTakes::<T>::get(hotkey) {
-				Some(pending) if pending.is_in_force(&now) => pending.take,
-				_ => Takes::<T>::get(hotkey),
-			}
+			Self::takes_of(hotkey).0
 		}
 
 		/// The take increase announced for `hotkey` and not in force yet, if any:
@@ -660,10 +653,7 @@ pub mod pallet {
 			hotkey: &T::AccountId,
 		) -> (Perbill, Option<PendingTake<BlockNumberFor<T>>>) {
 			let now = frame_system::Pallet::<T>::block_number();
-			match PendingTakes::<T>::get(hotkey) {
-				Some(pending) if pending.is_in_force(&now) => (pending.take, None),
-				pending => (Takes::<T>::get(hotkey), pending),
-			}
+			PendingTake::takes_now(PendingTakes::<T>::get(hotkey), &now, || Takes::<T>::get(hotkey))
 		}
 
 		/// The balance held for staking from `who`.

@@ -79,6 +79,19 @@ impl<BlockNumber: PartialOrd> PendingTake<BlockNumber> {
 	pub fn is_in_force(&self, now: &BlockNumber) -> bool {
 		*now >= self.effective_at
 	}
+
+	/// The take in force at block `now` and the increase still announced, given what is
+	/// `announced` (if anything) and the `stored` take, read only when it is the one in force.
+	pub fn takes_now(
+		announced: Option<Self>,
+		now: &BlockNumber,
+		stored: impl FnOnce() -> Perbill,
+	) -> (Perbill, Option<Self>) {
+		match announced {
+			Some(announced) if announced.is_in_force(now) => (announced.take, None),
+			announced => (stored(), announced),
+		}
+	}
 }
 
 /// Stake a coldkey added to a hotkey less than `StakeWarmup` blocks ago: the shares it bought

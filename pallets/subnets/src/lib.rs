@@ -116,7 +116,9 @@ pub mod pallet {
 	/// The in-code storage version. 1: a subnet's hotkeys and registration blocks are one
 	/// column each ([`Hotkeys`], [`RegistrationBlocks`]) instead of one value per uid
 	/// ([`crate::migrations::v1`]). 2: each subnet's registration block is kept
-	/// ([`NetworkRegisteredAt`], [`crate::migrations::v2`]).
+	/// ([`NetworkRegisteredAt`], [`crate::migrations::v2`]). 3: each uid's coldkey and endpoint
+	/// live in pages of 64 uids ([`NeuronPages`], [`crate::migrations::v3`]) instead of the
+	/// per-uid `Axons`.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
@@ -262,7 +264,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Dissolved netuids whose per-uid values (here `Uids` and `Axons`; in the other pallets
+	/// Dissolved netuids whose per-uid values (here `Uids` and `NeuronPages`; in the other pallets
 	/// rows, bonds, commits, last updates) are still being cleared by `on_idle`, over as many
 	/// blocks as it takes. Such a netuid does not exist and cannot be registered yet.
 	#[pallet::storage]

@@ -8,10 +8,6 @@ export const hasSubnetEvent = (events, ev, netuid) =>
   events.some(({ event }) => ev.is(event) && event.data.netuid.toNumber() === netuid);
 
 /**
- * Calls `onBlock(hash, number, events)` for every new best block until it returns true;
- * rejects after `ms` milliseconds.
- */
-/**
  * The endpoint uid `uid` of `netuid` serves, from storage (`Subnets.NeuronPages`, 64 uids a
  * page): `{ url, block }` with the URL as text, or null.
  */
@@ -23,6 +19,10 @@ export async function axonOf(api, netuid, uid) {
   return { url: axon.url.toUtf8(), block: axon.block.toNumber() };
 }
 
+/**
+ * Calls `onBlock(hash, number, events)` for every new best block until it returns true;
+ * rejects after `ms` milliseconds.
+ */
 export function watchBlocks(api, onBlock, ms) {
   return new Promise((resolve, reject) => {
     let unsub = null;
